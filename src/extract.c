@@ -1,0 +1,289 @@
+/*
+ * extract.c - runs the heuristics over one parsed page.
+ *
+ * Order: side tables (visibility, boilerplate marks, text and link
+ * counts), metadata, title, main-content blocks, then the block filters
+ * (link-heavy lines, repeats, disclaimers), then the error-page verdict,
+ * which needs the title and how much real text the page has.
+ */
+#include "extract.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "arena.h"
+#include "buf.h"
+#include "heuristics.h"
+#include "msg.h"
+
+enum {
+	/* Repeats shorter than this may be a refrain or a "Yes."; keep them. */
+	DEDUPE_MIN_CHARS = 40,
+	BODY_MAX_BYTES = 16 * 1024 * 1024,
+};
+
+static bool style_hides(struct str style)
+{
+	if (!style.len)
+		return false;
+	/* "display:none" and "visibility:hidden", spaces allowed */
+	char compact[256];
+	size_t n = 0;
+	for (size_t i = 0; i < style.len && n + 1 < sizeof(compact); i++) {
+		if (!ascii_is_space((unsigned char)style.ptr[i]))
+			compact[n++] = (char)ascii_lower((unsigned char)style.ptr[i]);
+	}
+	compact[n] = '\0';
+	return strstr(compact, "display:none") ||
+	       strstr(compact, "visibility:hidden");
+}
+
+static bool never_rendered(const struct dom *d, uint32_t i)
+{
+	switch ((enum dom_tag)d->nodes[i].tag) {
+	case DOM_TAG_HEAD: case DOM_TAG_SCRIPT: case DOM_TAG_STYLE:
+	case DOM_TAG_NOSCRIPT: case DOM_TAG_TEMPLATE: case DOM_TAG_TITLE:
+	case DOM_TAG_META: case DOM_TAG_LINK: case DOM_TAG_IFRAME:
+	case DOM_TAG_OBJECT: case DOM_TAG_EMBED: case DOM_TAG_CANVAS:
+	case DOM_TAG_VIDEO: case DOM_TAG_AUDIO: case DOM_TAG_SVG:
+	case DOM_TAG_MATH: case DOM_TAG_SELECT: case DOM_TAG_OPTION:
+	case DOM_TAG_BUTTON: case DOM_TAG_INPUT: case DOM_TAG_TEXTAREA:
+	case DOM_TAG_DATALIST: case DOM_TAG_MAP: case DOM_TAG_APPLET:
+	case DOM_TAG_FRAMESET: case DOM_TAG_NOFRAMES:
+		return true;
+	default:
+		break;
+	}
+	if (d->nodes[i].type != DOM_ELEMENT)
+		return false;
+	if (dom_has_attr(d, i, "hidden"))
+		return true;
+	if (str_ieq(dom_attr(d, i, "aria-hidden"), "true"))
+		return true;
+	return style_hides(dom_attr(d, i, "style"));
+}
+
+static bool is_boilerplate_element(const struct dom *d, uint32_t i)
+{
+	switch ((enum dom_tag)d->nodes[i].tag) {
+	case DOM_TAG_NAV: case DOM_TAG_ASIDE: case DOM_TAG_FOOTER:
+	case DOM_TAG_HEADER: case DOM_TAG_MENU:
+		return true;
+	case DOM_TAG_BODY: case DOM_TAG_HTML: case DOM_TAG_MAIN:
+	case DOM_TAG_ARTICLE:
+		return false;
+	default:
+		return class_is_boilerplate(d, i);
+	}
+}
+
+static uint32_t visible_chars(struct str s)
+{
+	uint32_t n = 0;
+
+	for (size_t i = 0; i < s.len; i++) {
+		unsigned char ch = (unsigned char)s.ptr[i];
+		if ((ch & 0xC0) == 0x80 || ascii_is_space(ch))
+			continue;
+		n++;
+	}
+	return n;
+}
+
+static void side_tables(struct page_ctx *c)
+{
+	const struct dom *d = c->d;
+	uint32_t n = d->count;
+	uint8_t *in_link = arena_calloc(c->a, n, 1);
+
+	c->hidden = arena_calloc(c->a, n, 1);
+	c->boiler = arena_calloc(c->a, n, 1);
+	c->text_chars = arena_calloc(c->a, n, sizeof(uint32_t));
+	c->link_chars = arena_calloc(c->a, n, sizeof(uint32_t));
+	for (uint32_t i = 0; i < n; i++) {
+		uint32_t p = d->nodes[i].parent;
+		bool ph = p != DOM_NONE && c->hidden[p];
+		c->hidden[i] = ph || never_rendered(d, i);
+		in_link[i] = (p != DOM_NONE && in_link[p]) ||
+			     d->nodes[i].tag == DOM_TAG_A;
+		if (!c->hidden[i] && d->nodes[i].type == DOM_ELEMENT &&
+		    i >= c->body)
+			c->boiler[i] = is_boilerplate_element(d, i);
+		if (d->nodes[i].tag == DOM_TAG_BODY && !c->body)
+			c->body = i;
+	}
+	for (uint32_t i = n; i-- > 0;) {
+		if (c->hidden[i])
+			continue;
+		if (d->nodes[i].type == DOM_TEXT) {
+			c->text_chars[i] = visible_chars(d->nodes[i].text);
+			if (in_link[i])
+				c->link_chars[i] = c->text_chars[i];
+		}
+		uint32_t p = d->nodes[i].parent;
+		if (p != DOM_NONE) {
+			c->text_chars[p] += c->text_chars[i];
+			c->link_chars[p] += c->link_chars[i];
+		}
+	}
+	/* a "boilerplate" wrapper that holds most of the page is the page */
+	uint32_t total = c->text_chars[c->body];
+	for (uint32_t i = c->body; i < n; i++) {
+		if (c->boiler[i] && c->text_chars[i] * 2 > total &&
+		    d->nodes[i].tag != DOM_TAG_NAV)
+			c->boiler[i] = 0;
+	}
+}
+
+static bool is_link_list(const struct block *bl)
+{
+	return bl->chars && bl->link_chars * 2 > bl->chars &&
+	       bl->kind != BLOCK_HEADING;
+}
+
+/* FNV-1a over letters and digits, so spacing and punctuation don't count. */
+static uint64_t text_hash(const char *s, size_t len)
+{
+	uint64_t h = 1469598103934665603u;
+
+	for (size_t i = 0; i < len; i++) {
+		unsigned char ch = (unsigned char)s[i];
+		if (ch < 0x80 && !ascii_is_alnum(ch))
+			continue;
+		h ^= (uint64_t)ascii_lower(ch);
+		h *= 1099511628211u;
+	}
+	return h;
+}
+
+struct hash_set {
+	uint64_t *slots;
+	size_t cap;
+};
+
+/* Returns true if h was already present. */
+static bool hash_set_add(struct hash_set *s, uint64_t h)
+{
+	if (!h)
+		h = 1;
+	size_t i = (size_t)(h % s->cap);
+	while (s->slots[i]) {
+		if (s->slots[i] == h)
+			return true;
+		i = (i + 1) % s->cap;
+	}
+	s->slots[i] = h;
+	return false;
+}
+
+static void append_block(struct buf *out, const struct blocks *b, uint32_t k,
+			 const struct block *prev)
+{
+	if (out->len) {
+		bool tight = prev && prev->kind == b->v[k].kind &&
+			     (prev->kind == BLOCK_ITEM || prev->kind == BLOCK_ROW);
+		(void)buf_append_str(out, tight ? "\n" : "\n\n");
+	}
+	(void)buf_append(out, block_text(b, k), b->v[k].len);
+}
+
+/* Splits the content blocks into body and disclaimer text. */
+static void assemble(struct page_ctx *c, const struct blocks *b,
+		     struct extraction *out, struct blocks *kept)
+{
+	struct buf body, legal;
+	struct hash_set seen = {.cap = (size_t)b->count * 2 + 16};
+	const struct block *prev = NULL;
+	const char *title = out->title;
+
+	seen.slots = xcalloc(seen.cap, sizeof(*seen.slots));
+	buf_init(&body, BODY_MAX_BYTES);
+	buf_init(&legal, BODY_MAX_BYTES);
+	for (uint32_t k = 0; k < b->count; k++) {
+		const struct block *bl = &b->v[k];
+		const char *t = block_text(b, k);
+		if (is_link_list(bl))
+			continue;
+		if (bl->chars >= DEDUPE_MIN_CHARS &&
+		    hash_set_add(&seen, text_hash(t, bl->len)))
+			continue;
+		if (bl->kind == BLOCK_HEADING && title && prev == NULL &&
+		    text_hash(t, bl->len) == text_hash(title, strlen(title)))
+			continue; /* the headline is the title, not body */
+		if (legal_is_disclaimer(t, bl->len)) {
+			if (legal.len)
+				(void)buf_append_str(&legal, "\n\n");
+			(void)buf_append(&legal, t, bl->len);
+			continue;
+		}
+		append_block(&body, b, k, prev);
+		prev = bl;
+		if (kept->count == kept->cap) {
+			kept->cap = kept->cap ? kept->cap * 2 : 64;
+			kept->v = xrealloc(kept->v, sizeof(*kept->v) * kept->cap);
+		}
+		kept->v[kept->count++] = *bl;
+	}
+	out->body = body.len ? arena_strndup(c->a, body.ptr, body.len) : NULL;
+	out->disclaimer =
+		legal.len ? arena_strndup(c->a, legal.ptr, legal.len) : NULL;
+	buf_release(&body);
+	buf_release(&legal);
+	free(seen.slots);
+}
+
+void extract_page(struct arena *a, const struct dom *d,
+		  const struct page_facts *facts, struct extraction *out)
+{
+	struct page_ctx c = {.a = a, .d = d, .facts = facts};
+	struct blocks content, kept;
+
+	*out = (struct extraction){0};
+	if (!d->count)
+		return;
+	side_tables(&c);
+	meta_collect(&c);
+	out->title = title_pick(&c);
+	blocks_init(&content);
+	blocks_init(&kept);
+	body_blocks(&c, &content);
+	kept.text = content.text; /* kept blocks point into content's text */
+	assemble(&c, &content, out, &kept);
+	errpage_classify(&c, out->title, &kept, &out->error);
+	free(kept.v);
+	blocks_release(&content);
+
+	const struct page_meta *m = &c.meta;
+	out->language = m->language;
+	out->site_name = m->site_name;
+	out->description = m->description;
+	out->canonical_url = m->canonical;
+	out->image = m->image;
+	out->date_published = m->published;
+	out->date_modified = m->modified;
+	if (m->author_count) {
+		out->authors = arena_alloc(a, sizeof(char *) * m->author_count);
+		memcpy(out->authors, m->authors, sizeof(char *) * m->author_count);
+		out->author_count = m->author_count;
+	}
+}
+
+const char *page_error_kind_name(enum page_error_kind kind)
+{
+	static const char *const names[] = {
+		[PAGE_OK] = "ok",
+		[PAGE_NOT_FOUND] = "not_found",
+		[PAGE_GONE] = "gone",
+		[PAGE_FORBIDDEN] = "forbidden",
+		[PAGE_UNAUTHORIZED] = "unauthorized",
+		[PAGE_BLOCKED] = "blocked",
+		[PAGE_CHALLENGE] = "challenge",
+		[PAGE_LOGIN_WALL] = "login_wall",
+		[PAGE_RATE_LIMITED] = "rate_limited",
+		[PAGE_SERVER_ERROR] = "server_error",
+		[PAGE_UNAVAILABLE] = "unavailable",
+		[PAGE_BAD_REQUEST] = "bad_request",
+		[PAGE_OTHER_ERROR] = "other",
+	};
+	return kind <= PAGE_OTHER_ERROR ? names[kind] : "other";
+}

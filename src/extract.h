@@ -1,0 +1,71 @@
+/*
+ * extract.h - what extract finds in one parsed page.
+ *
+ * extract_page() is a pure function of the DOM and the transport facts
+ * (status, URL): no I/O, no global state.  Each field is filled by one
+ * heuristic file (extract_title.c, extract_body.c, extract_legal.c,
+ * extract_errpage.c, extract_meta.c); extract.c runs them in order.
+ *
+ * All strings are UTF-8 without NUL, allocated in the document arena
+ * given to extract_page() and valid until arena_release(); NULL means
+ * unknown.
+ */
+#ifndef EXTRACT_EXTRACT_H
+#define EXTRACT_EXTRACT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+struct arena;
+struct dom;
+
+enum page_error_kind {
+	PAGE_OK = 0,
+	PAGE_NOT_FOUND,
+	PAGE_GONE,
+	PAGE_FORBIDDEN,
+	PAGE_UNAUTHORIZED,
+	PAGE_BLOCKED,
+	PAGE_CHALLENGE,
+	PAGE_LOGIN_WALL,
+	PAGE_RATE_LIMITED,
+	PAGE_SERVER_ERROR,
+	PAGE_UNAVAILABLE,
+	PAGE_BAD_REQUEST,
+	PAGE_OTHER_ERROR,
+};
+
+struct page_error {
+	enum page_error_kind kind;
+	long status;          /* the HTTP status, 0 if none */
+	bool soft;            /* an error page served with a success status */
+	const char *evidence; /* what decided, for a person to audit */
+};
+
+struct page_facts {
+	long status;             /* HTTP status, 0 for local input */
+	const char *url;         /* final URL or --base-url; may be NULL */
+};
+
+struct extraction {
+	const char *title;
+	const char *body;
+	const char *disclaimer;
+	struct page_error error;
+	const char *language;
+	const char **authors;    /* author_count names */
+	size_t author_count;
+	const char *date_published; /* ISO 8601 */
+	const char *date_modified;
+	const char *site_name;
+	const char *description;
+	const char *canonical_url;
+	const char *image;
+};
+
+void extract_page(struct arena *a, const struct dom *d,
+		  const struct page_facts *facts, struct extraction *out);
+
+const char *page_error_kind_name(enum page_error_kind kind);
+
+#endif

@@ -1,0 +1,451 @@
+/*
+ * fetch.c - one HTTP(S) transfer with libcurl, under our own limits.
+ *
+ * Everything about a transfer lives in a struct fetch_transfer: the easy
+ * handle, the header list, the body buffer and the error buffer.  It is
+ * set up by fetch_transfer_setup() and turned into a struct response by
+ * fetch_transfer_finish(), so a multi loop can drive many of them with
+ * the same two calls around curl_multi_perform() (CURLOPT_PRIVATE points
+ * back at the transfer).
+ *
+ * Invariants:
+ * - The body never holds more than max_bytes decoded bytes: the write
+ *   callback refuses the chunk that would pass the cap, because libcurl
+ *   7.88 checks CURLOPT_MAXFILESIZE_LARGE only against Content-Length and
+ *   never against decompressed bytes.
+ * - A transfer that did not end with CURLE_OK never yields a body, so a
+ *   page cut short is never mistaken for a whole one.
+ * - Only the body of the last response is kept: each status line seen by
+ *   the header callback starts the body afresh.
+ * - Options that libcurl would read as "no limit" (a zero or negative
+ *   timeout or low-speed setting, a negative redirect count) fall back to
+ *   our defaults; a limit is never silently dropped.
+ */
+#include "fetch.h"
+
+#include <curl/curl.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "buf.h"
+#include "msg.h"
+#include "response.h"
+#include "str.h"
+
+/* Starting points from the reliability notes (RELIABILITY.md, section 7). */
+#define FETCH_USER_AGENT          "extract/0.1"
+#define FETCH_CONNECT_TIMEOUT_MS  10000L
+#define FETCH_TIMEOUT_MS          60000L
+#define FETCH_LOW_SPEED_BYTES     1000L
+#define FETCH_LOW_SPEED_SECONDS   15L
+#define FETCH_MAX_REDIRS          10L
+#define FETCH_MAX_BYTES           ((size_t)16 << 20)
+
+struct fetch_transfer {
+	CURL *easy;
+	const struct fetch_options *opts;
+	struct curl_slist *headers;
+	struct buf body;
+	bool type_checked;        /* the current response's type was vetted */
+	enum fail_kind abort_kind; /* why a callback stopped the transfer */
+	char abort_detail[160];
+	char errbuf[CURL_ERROR_SIZE];
+};
+
+void fetch_options_defaults(struct fetch_options *o)
+{
+	*o = (struct fetch_options){
+		.user_agent = NULL,
+		.connect_timeout_ms = FETCH_CONNECT_TIMEOUT_MS,
+		.timeout_ms = FETCH_TIMEOUT_MS,
+		.low_speed_bytes = FETCH_LOW_SPEED_BYTES,
+		.low_speed_seconds = FETCH_LOW_SPEED_SECONDS,
+		.max_redirs = FETCH_MAX_REDIRS,
+		.max_bytes = FETCH_MAX_BYTES,
+	};
+}
+
+int fetch_global_init(void)
+{
+	CURLcode rc = curl_global_init(CURL_GLOBAL_DEFAULT);
+
+	if (rc != CURLE_OK)
+		return error("cannot initialise libcurl: %s",
+			     curl_easy_strerror(rc));
+	return 0;
+}
+
+void fetch_global_cleanup(void)
+{
+	curl_global_cleanup();
+}
+
+bool fetch_is_url(const char *s)
+{
+	struct str v = str_from(s);
+
+	if (str_starts_with_i(v, "http://"))
+		return v.len > strlen("http://");
+	if (str_starts_with_i(v, "https://"))
+		return v.len > strlen("https://");
+	return false;
+}
+
+bool fetch_retryable(const struct response *r)
+{
+	if (r->fail == FAIL_TIMEOUT)
+		return true;
+	if (r->fail != FAIL_NONE)
+		return false;
+	switch (r->status) {
+	case 408: /* Request Timeout */
+	case 425: /* Too Early */
+	case 429: /* Too Many Requests */
+	case 500:
+	case 502:
+	case 503:
+	case 504:
+		return true;
+	default:
+		return false;
+	}
+}
+
+/*
+ * Content types that cannot be an HTML page.  An allow-list: text of any
+ * kind, XHTML and XML (XHTML is sometimes served as plain XML) and a
+ * missing or malformed type pass; the content sniffer downstream has the
+ * last word on those.  Everything else (application/pdf, any image, audio,
+ * video or font type, application/octet-stream, application/json, ...) is
+ * refused before its body is downloaded.
+ */
+static bool fetch_type_is_html_like(const char *type)
+{
+	static const char *const allowed[] = {
+		"application/xhtml+xml",
+		"application/vnd.wap.xhtml+xml",
+		"application/xml",
+	};
+	struct str t;
+	const char *semi;
+
+	if (!type)
+		return true;
+	semi = strchr(type, ';');
+	t = str_trim(str_make(type, semi ? (size_t)(semi - type) : strlen(type)));
+	if (!t.len || !memchr(t.ptr, '/', t.len))
+		return true;
+	if (str_starts_with_i(t, "text/"))
+		return true;
+	for (size_t i = 0; i < sizeof(allowed) / sizeof(allowed[0]); i++) {
+		if (str_ieq(t, allowed[i]))
+			return true;
+	}
+	return false;
+}
+
+/*
+ * Error statuses keep whatever body they have (capped), so that a 404
+ * served as image/png is still reported as a 404 rather than as not HTML.
+ */
+static bool fetch_type_refused(long status, const char *type)
+{
+	return status < 400 && !fetch_type_is_html_like(type);
+}
+
+static void fetch_abort_not_html(struct fetch_transfer *t, const char *type)
+{
+	t->abort_kind = FAIL_NOT_HTML;
+	snprintf(t->abort_detail, sizeof(t->abort_detail),
+		 "content type %s is not HTML", type);
+}
+
+/* Vets the content type once per response, on its first body bytes. */
+static bool fetch_check_type(struct fetch_transfer *t)
+{
+	const char *type = NULL;
+	long status = 0;
+
+	if (t->type_checked)
+		return true;
+	t->type_checked = true;
+	curl_easy_getinfo(t->easy, CURLINFO_CONTENT_TYPE, &type);
+	curl_easy_getinfo(t->easy, CURLINFO_RESPONSE_CODE, &status);
+	if (!fetch_type_refused(status, type))
+		return true;
+	fetch_abort_not_html(t, type);
+	return false;
+}
+
+static void fetch_abort_too_large(struct fetch_transfer *t)
+{
+	t->abort_kind = FAIL_TOO_LARGE;
+	snprintf(t->abort_detail, sizeof(t->abort_detail),
+		 "response larger than %zu bytes", t->opts->max_bytes);
+}
+
+/* Any return short of n makes libcurl stop with CURLE_WRITE_ERROR. */
+static size_t fetch_write_cb(char *data, size_t size, size_t nmemb,
+			     void *userp)
+{
+	struct fetch_transfer *t = userp;
+	size_t n = size * nmemb;
+
+	if (!n)
+		return 0;
+	if (!fetch_check_type(t))
+		return 0;
+	if (buf_append(&t->body, data, n)) {
+		fetch_abort_too_large(t);
+		return 0;
+	}
+	return n;
+}
+
+/*
+ * A status line starts a new response (after a redirect, a 1xx or an
+ * authentication round): whatever came before is not the page.
+ */
+static size_t fetch_header_cb(char *data, size_t size, size_t nmemb,
+			      void *userp)
+{
+	struct fetch_transfer *t = userp;
+	size_t n = size * nmemb;
+
+	if (str_starts_with_i(str_make(data, n), "HTTP/")) {
+		buf_reset(&t->body);
+		t->type_checked = false;
+	}
+	return n;
+}
+
+static long fetch_positive(long value, long fallback)
+{
+	return value > 0 ? value : fallback;
+}
+
+/* Our policy on protocols and redirects; refuse the transfer without it. */
+static int fetch_set_policy(CURL *h, const struct fetch_options *o)
+{
+	long redirs = o->max_redirs >= 0 ? o->max_redirs : FETCH_MAX_REDIRS;
+
+	if (curl_easy_setopt(h, CURLOPT_PROTOCOLS_STR, "http,https") ||
+	    curl_easy_setopt(h, CURLOPT_REDIR_PROTOCOLS_STR, "http,https") ||
+	    curl_easy_setopt(h, CURLOPT_FOLLOWLOCATION, 1L) ||
+	    curl_easy_setopt(h, CURLOPT_MAXREDIRS, redirs))
+		return -1;
+	return 0;
+}
+
+static void fetch_set_limits(CURL *h, const struct fetch_options *o)
+{
+	curl_easy_setopt(h, CURLOPT_CONNECTTIMEOUT_MS,
+			 fetch_positive(o->connect_timeout_ms,
+					FETCH_CONNECT_TIMEOUT_MS));
+	curl_easy_setopt(h, CURLOPT_TIMEOUT_MS,
+			 fetch_positive(o->timeout_ms, FETCH_TIMEOUT_MS));
+	curl_easy_setopt(h, CURLOPT_LOW_SPEED_LIMIT,
+			 fetch_positive(o->low_speed_bytes,
+					FETCH_LOW_SPEED_BYTES));
+	curl_easy_setopt(h, CURLOPT_LOW_SPEED_TIME,
+			 fetch_positive(o->low_speed_seconds,
+					FETCH_LOW_SPEED_SECONDS));
+	/* Refuses an announced oversize body before it starts. */
+	curl_off_t announced = (curl_off_t)o->max_bytes;
+	if (announced > 0)
+		curl_easy_setopt(h, CURLOPT_MAXFILESIZE_LARGE, announced);
+}
+
+static void fetch_set_request(struct fetch_transfer *t)
+{
+	const struct fetch_options *o = t->opts;
+	CURL *h = t->easy;
+
+	/* "" offers every encoding this libcurl decodes (gzip, br, zstd). */
+	curl_easy_setopt(h, CURLOPT_ACCEPT_ENCODING, "");
+	curl_easy_setopt(h, CURLOPT_USERAGENT,
+			 o->user_agent ? o->user_agent : FETCH_USER_AGENT);
+	for (size_t i = 0; i < o->n_headers; i++) {
+		struct curl_slist *l = curl_slist_append(t->headers,
+							 o->headers[i]);
+		if (!l)
+			die_oom();
+		t->headers = l;
+	}
+	if (t->headers)
+		curl_easy_setopt(h, CURLOPT_HTTPHEADER, t->headers);
+	/* As curl's -b: a name=value string, or else a file to read. */
+	if (o->cookie && strchr(o->cookie, '='))
+		curl_easy_setopt(h, CURLOPT_COOKIE, o->cookie);
+	else if (o->cookie)
+		curl_easy_setopt(h, CURLOPT_COOKIEFILE, o->cookie);
+	/* Left unset, libcurl honours http_proxy, https_proxy and no_proxy. */
+	if (o->proxy)
+		curl_easy_setopt(h, CURLOPT_PROXY, o->proxy);
+	if (o->insecure) {
+		curl_easy_setopt(h, CURLOPT_SSL_VERIFYPEER, 0L);
+		curl_easy_setopt(h, CURLOPT_SSL_VERIFYHOST, 0L);
+	}
+}
+
+static void fetch_set_callbacks(struct fetch_transfer *t)
+{
+	CURL *h = t->easy;
+
+	curl_easy_setopt(h, CURLOPT_PRIVATE, t);
+	curl_easy_setopt(h, CURLOPT_ERRORBUFFER, t->errbuf);
+	curl_easy_setopt(h, CURLOPT_WRITEFUNCTION, fetch_write_cb);
+	curl_easy_setopt(h, CURLOPT_WRITEDATA, t);
+	curl_easy_setopt(h, CURLOPT_HEADERFUNCTION, fetch_header_cb);
+	curl_easy_setopt(h, CURLOPT_HEADERDATA, t);
+	/* No SIGALRM for resolver timeouts: we may run on any thread. */
+	curl_easy_setopt(h, CURLOPT_NOSIGNAL, 1L);
+	/* Error statuses carry bodies we classify; never CURLOPT_FAILONERROR. */
+}
+
+static void fetch_transfer_release(struct fetch_transfer *t)
+{
+	if (t->easy)
+		curl_easy_cleanup(t->easy);
+	curl_slist_free_all(t->headers);
+	buf_release(&t->body);
+	t->easy = NULL;
+	t->headers = NULL;
+}
+
+/*
+ * Makes t ready to perform url with the options o (which must outlive
+ * t).  On failure r has the reason and t holds nothing.
+ */
+static int fetch_transfer_setup(struct fetch_transfer *t, const char *url,
+				const struct fetch_options *o,
+				struct response *r)
+{
+	*t = (struct fetch_transfer){.opts = o};
+	buf_init(&t->body, o->max_bytes);
+	t->easy = curl_easy_init();
+	if (!t->easy) {
+		response_fail(r, FAIL_FETCH, "cannot create a libcurl handle");
+		return -1;
+	}
+	if (curl_easy_setopt(t->easy, CURLOPT_URL, url) ||
+	    fetch_set_policy(t->easy, o)) {
+		fetch_transfer_release(t);
+		response_fail(r, FAIL_FETCH,
+			      "libcurl refused the protocol or redirect policy");
+		return -1;
+	}
+	fetch_set_limits(t->easy, o);
+	fetch_set_request(t);
+	fetch_set_callbacks(t);
+	return 0;
+}
+
+/* "URL: what libcurl said", naming the URL that actually failed. */
+static void fetch_fail_curl(struct fetch_transfer *t, struct response *r,
+			    enum fail_kind kind, CURLcode rc)
+{
+	const char *why = t->errbuf[0] ? t->errbuf : curl_easy_strerror(rc);
+	const char *where = r->final_url ? r->final_url : r->url;
+	struct buf line;
+
+	buf_init(&line, BUF_NO_MAX);
+	buf_printf(&line, "%s: %s", where, why);
+	response_fail(r, kind, line.ptr);
+	buf_release(&line);
+}
+
+static enum fail_kind fetch_kind_of(struct fetch_transfer *t, CURLcode rc)
+{
+	long redirects = 0;
+
+	switch (rc) {
+	case CURLE_OPERATION_TIMEDOUT:
+		return FAIL_TIMEOUT;
+	case CURLE_FILESIZE_EXCEEDED:
+		return FAIL_TOO_LARGE;
+	case CURLE_URL_MALFORMAT:
+		/* Our URL is unusable; a server's bad Location is a fetch. */
+		curl_easy_getinfo(t->easy, CURLINFO_REDIRECT_COUNT, &redirects);
+		return redirects ? FAIL_FETCH : FAIL_UNREADABLE;
+	default:
+		/*
+		 * Connect, DNS, TLS, protocol and redirect-policy errors, and
+		 * bodies cut short (PARTIAL_FILE, RECV_ERROR, GOT_NOTHING,
+		 * BAD_CONTENT_ENCODING).  CURLE_OUT_OF_MEMORY lands here
+		 * too: in 7.88 a hostile server can provoke it with oversized
+		 * headers, so it is not our own memory running out.
+		 */
+		return FAIL_FETCH;
+	}
+}
+
+static void fetch_record_failure(struct fetch_transfer *t, CURLcode rc,
+				 struct response *r)
+{
+	enum fail_kind kind;
+
+	if (t->abort_kind != FAIL_NONE) {
+		response_fail(r, t->abort_kind, t->abort_detail);
+		return;
+	}
+	kind = fetch_kind_of(t, rc);
+	if (kind == FAIL_TOO_LARGE) {
+		/* The Content-Length check runs after all headers are in. */
+		if (fetch_type_refused(r->status, r->content_type))
+			fetch_abort_not_html(t, r->content_type);
+		else
+			fetch_abort_too_large(t);
+		response_fail(r, t->abort_kind, t->abort_detail);
+		return;
+	}
+	fetch_fail_curl(t, r, kind, rc);
+}
+
+/*
+ * Fills r from a finished transfer whose result is rc, then releases t.
+ * Returns 0 when a whole response arrived, -1 otherwise.
+ */
+static int fetch_transfer_finish(struct fetch_transfer *t, CURLcode rc,
+				 struct response *r)
+{
+	const char *s = NULL;
+
+	r->attempts = 1;
+	if (curl_easy_getinfo(t->easy, CURLINFO_EFFECTIVE_URL, &s) == CURLE_OK &&
+	    s)
+		r->final_url = xstrdup(s);
+	curl_easy_getinfo(t->easy, CURLINFO_RESPONSE_CODE, &r->status);
+	s = NULL;
+	if (curl_easy_getinfo(t->easy, CURLINFO_CONTENT_TYPE, &s) == CURLE_OK &&
+	    s)
+		r->content_type = xstrdup(s);
+
+	if (rc == CURLE_OK && r->status <= 0) {
+		snprintf(t->errbuf, sizeof(t->errbuf), "no HTTP status");
+		rc = CURLE_WEIRD_SERVER_REPLY;
+	}
+	/* An empty body never reached the write callback's check. */
+	if (rc == CURLE_OK && fetch_type_refused(r->status, r->content_type))
+		fetch_abort_not_html(t, r->content_type);
+	if (rc != CURLE_OK || t->abort_kind != FAIL_NONE) {
+		fetch_record_failure(t, rc, r);
+		fetch_transfer_release(t);
+		return -1;
+	}
+	r->body = buf_detach(&t->body, &r->body_len);
+	fetch_transfer_release(t);
+	return 0;
+}
+
+int fetch_url(const char *url, const struct fetch_options *o,
+	      struct response *r)
+{
+	struct fetch_transfer t;
+
+	free(r->url);
+	r->url = xstrdup(url);
+	if (fetch_transfer_setup(&t, url, o, r))
+		return -1;
+	return fetch_transfer_finish(&t, curl_easy_perform(t.easy), r);
+}

@@ -1,0 +1,75 @@
+/*
+ * heuristics.h - the per-page context shared by the extract_*.c files.
+ *
+ * extract.c computes the side tables once (per-node text and link
+ * counts, boilerplate marks, metadata), then each heuristic reads them.
+ * Side tables are arrays indexed by node, allocated in the page's arena.
+ */
+#ifndef EXTRACT_HEURISTICS_H
+#define EXTRACT_HEURISTICS_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "dom.h"
+#include "dom_text.h"
+#include "extract.h"
+
+struct arena;
+
+/* Metadata the page declares about itself (meta tags, JSON-LD). */
+struct page_meta {
+	const char *og_title;
+	const char *twitter_title;
+	const char *ld_headline;
+	const char *title_tag;
+	const char *site_name;
+	const char *description;
+	const char *language;
+	const char *canonical;
+	const char *image;
+	const char *published;
+	const char *modified;
+	const char *authors[8];
+	size_t author_count;
+	const char *ld_body;    /* JSON-LD articleBody, if any */
+	const char *ld_type;    /* the first JSON-LD @type seen */
+};
+
+struct page_ctx {
+	struct arena *a;
+	const struct dom *d;
+	const struct page_facts *facts;
+	uint32_t body;          /* the <body> element, or 0 */
+	uint32_t *text_chars;   /* non-space code points in each subtree */
+	uint32_t *link_chars;   /* of which inside links */
+	uint8_t *hidden;        /* never rendered: scripts, hidden, templates */
+	uint8_t *boiler;        /* navigation, ads, widgets, comments ... */
+	struct page_meta meta;
+};
+
+/* extract_meta.c */
+void meta_collect(struct page_ctx *c);
+
+/* extract_title.c */
+const char *title_pick(struct page_ctx *c);
+
+/* extract_body.c: the main content as blocks, in order, repeats once. */
+uint32_t body_find_root(struct page_ctx *c, uint8_t *selected);
+void body_blocks(struct page_ctx *c, struct blocks *out);
+
+/* extract_legal.c: moves disclaimer blocks out of the body blocks. */
+bool legal_is_disclaimer(const char *text, size_t len);
+
+/* extract_errpage.c */
+void errpage_classify(struct page_ctx *c, const char *title,
+		      const struct blocks *body, struct page_error *out);
+
+/* class/id vocabulary (lexicon.c) */
+int class_weight(const struct dom *d, uint32_t i);
+bool class_is_boilerplate(const struct dom *d, uint32_t i);
+
+/* A copy of s with white space collapsed and trimmed, in the arena. */
+char *text_clean(struct arena *a, const char *s, size_t len);
+
+#endif

@@ -1,0 +1,34 @@
+/*
+ * render.h - one input's outcome as text or as a JSON object.
+ *
+ * Renderers see only the record (transport facts and the extraction),
+ * never the DOM.  JSON output is one object on one line ending in "\n",
+ * always valid UTF-8, with every key of schema_version 1 present.
+ */
+#ifndef EXTRACT_RENDER_H
+#define EXTRACT_RENDER_H
+
+#include <stdbool.h>
+
+struct buf;
+struct extraction;
+struct response;
+
+enum output_format {
+	FORMAT_TEXT,
+	FORMAT_JSON,
+};
+
+struct record {
+	const struct response *resp;
+	const struct extraction *ex; /* NULL when no page was extracted */
+	const char *charset;         /* WHATWG name, NULL if not decoded */
+	const char *url;             /* the page's URL (base URL for files) */
+	long index;                  /* position in a list; -1 for one input */
+	bool truncated;              /* the page was cut at a size limit */
+};
+
+int render_json(const struct record *rec, struct buf *out);
+int render_text(const struct record *rec, struct buf *out);
+
+#endif
