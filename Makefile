@@ -117,3 +117,8 @@ clean:
 	rm -rf build build-asan build-bench extract
 
 -include $(OBJ:.o=.d)
+
+SHARED ?= ../shared
+.PHONY: bench-accuracy
+bench-accuracy: extract
+	@scripts/bench-accuracy.sh ./extract $(SHARED)

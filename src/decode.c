@@ -39,7 +39,7 @@
 #include "utf8.h"
 
 /* More than libuchardet needs to be confident; bounds its time. */
-#define DECODE_DETECT_LEN (64 * 1024)
+#define DECODE_DETECT_LEN ((size_t)64 * 1024)
 /* iconv writes into this stack chunk; each chunk holds whole characters. */
 #define DECODE_CHUNK      16384
 
@@ -189,7 +189,7 @@ enum text_kind {
  */
 static enum text_kind classify(const char *bytes, size_t len)
 {
-	bool ascii = true;
+	bool high = false, esc = false;
 	size_t i = 0;
 
 	while (i < len) {
@@ -198,12 +198,11 @@ static enum text_kind classify(const char *bytes, size_t len)
 		size_t n;
 
 		if (c < 0x80) {
-			if (c == 0x1B)
-				ascii = false;
+			esc = esc || c == 0x1B;
 			i++;
 			continue;
 		}
-		ascii = false;
+		high = true;
 		n = utf8_decode(bytes + i, len - i, &cp);
 		if (cp == UTF8_REPLACEMENT && !(n == 3 && c == 0xEF)) {
 			bool cut = i + n == len && c >= 0xC2 && c <= 0xF4;
@@ -211,9 +210,9 @@ static enum text_kind classify(const char *bytes, size_t len)
 		}
 		i += n;
 	}
-	if (ascii)
-		return TEXT_ASCII;
-	return TEXT_UTF8;
+	if (high)
+		return TEXT_UTF8;
+	return esc ? TEXT_OTHER : TEXT_ASCII;
 }
 
 /* libuchardet's guess through the allow-list, or NULL. */

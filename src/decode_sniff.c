@@ -280,10 +280,43 @@ static struct str quoted_value(struct str s, size_t *i)
 }
 
 /*
- * The MIME Sniffing Standard's parameter syntax, leniently: space around
- * the name and '=' is tolerated, the first charset parameter wins, and a
- * quoted value is returned as written (backslash escapes are not undone:
- * no real label needs one, so such a value simply matches no label).
+ * One parameter of a Content-Type value, *i just after its ';'; leaves
+ * *i at the next ';' or the end.  Space around the name and the '=' is
+ * tolerated, beyond the MIME Sniffing Standard's grammar.
+ */
+static void ct_param(struct str ct, size_t *i, struct str *name,
+		     struct str *value)
+{
+	while (*i < ct.len && is_http_space((unsigned char)ct.ptr[*i]))
+		(*i)++;
+	size_t start = *i;
+	while (*i < ct.len && ct.ptr[*i] != ';' && ct.ptr[*i] != '=')
+		(*i)++;
+	*name = str_make(ct.ptr + start, *i - start);
+	while (name->len &&
+	       is_http_space((unsigned char)name->ptr[name->len - 1]))
+		name->len--;
+	*value = STR_NULL;
+	if (*i >= ct.len || ct.ptr[*i] == ';')
+		return;
+	(*i)++; /* the '=' */
+	while (*i < ct.len && is_http_space((unsigned char)ct.ptr[*i]))
+		(*i)++;
+	if (*i < ct.len && ct.ptr[*i] == '"') {
+		(*i)++;
+		*value = quoted_value(ct, i);
+		return;
+	}
+	start = *i;
+	while (*i < ct.len && ct.ptr[*i] != ';')
+		(*i)++;
+	*value = trim_html_space(str_make(ct.ptr + start, *i - start));
+}
+
+/*
+ * The MIME Sniffing Standard's parameters: the first charset parameter
+ * wins, and a quoted value is returned as written (backslash escapes are
+ * not undone: no real label needs one, so such a value matches no label).
  */
 struct str sniff_content_type_charset(struct str ct)
 {
@@ -294,32 +327,10 @@ struct str sniff_content_type_charset(struct str ct)
 	while (i < ct.len && ct.ptr[i] != ';')
 		i++;
 	while (i < ct.len) {
+		struct str name, value;
+
 		i++; /* the ';' */
-		while (i < ct.len && is_http_space((unsigned char)ct.ptr[i]))
-			i++;
-		size_t name_start = i;
-		while (i < ct.len && ct.ptr[i] != ';' && ct.ptr[i] != '=')
-			i++;
-		struct str name = str_make(ct.ptr + name_start, i - name_start);
-		if (i >= ct.len || ct.ptr[i] == ';')
-			continue;
-		i++; /* the '=' */
-		while (i < ct.len && is_http_space((unsigned char)ct.ptr[i]))
-			i++;
-		struct str value;
-		if (i < ct.len && ct.ptr[i] == '"') {
-			i++;
-			value = quoted_value(ct, &i);
-		} else {
-			size_t vs = i;
-			while (i < ct.len && ct.ptr[i] != ';')
-				i++;
-			value = str_make(ct.ptr + vs, i - vs);
-		}
-		while (name.len &&
-		       is_http_space((unsigned char)name.ptr[name.len - 1]))
-			name.len--;
-		value = trim_html_space(value);
+		ct_param(ct, &i, &name, &value);
 		if (str_ieq(name, "charset") && value.len)
 			return value;
 	}
@@ -705,8 +716,10 @@ static bool has_binary_nul(const unsigned char *p, size_t n)
 bool sniff_is_binary(const char *bytes, size_t len)
 {
 	const unsigned char *p = (const unsigned char *)bytes;
-	size_t n = len < SNIFF_BINARY_LEN ? len : SNIFF_BINARY_LEN;
+	size_t n = len;
 
+	if (n > SNIFF_BINARY_LEN)
+		n = SNIFF_BINARY_LEN;
 	if (n >= 2 &&
 	    ((p[0] == 0xFE && p[1] == 0xFF) || (p[0] == 0xFF && p[1] == 0xFE)))
 		return false;

@@ -26,6 +26,7 @@
 #include <curl/curl.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "buf.h"
 #include "msg.h"
@@ -33,20 +34,20 @@
 #include "str.h"
 
 /* Starting points from the reliability notes (RELIABILITY.md, section 7). */
-#define FETCH_USER_AGENT          "extract/0.1"
-#define FETCH_CONNECT_TIMEOUT_MS  10000L
-#define FETCH_TIMEOUT_MS          60000L
-#define FETCH_LOW_SPEED_BYTES     1000L
-#define FETCH_LOW_SPEED_SECONDS   15L
-#define FETCH_MAX_REDIRS          10L
-#define FETCH_MAX_BYTES           ((size_t)16 << 20)
+#define FETCH_USER_AGENT         "extract/0.1"
+#define FETCH_CONNECT_TIMEOUT_MS 10000L
+#define FETCH_TIMEOUT_MS         60000L
+#define FETCH_LOW_SPEED_BYTES    1000L
+#define FETCH_LOW_SPEED_SECONDS  15L
+#define FETCH_MAX_REDIRS         10L
+#define FETCH_MAX_BYTES          ((size_t)16 << 20)
 
 struct fetch_transfer {
 	CURL *easy;
 	const struct fetch_options *opts;
 	struct curl_slist *headers;
 	struct buf body;
-	bool type_checked;        /* the current response's type was vetted */
+	bool type_checked;         /* the current response's type was vetted */
 	enum fail_kind abort_kind; /* why a callback stopped the transfer */
 	char abort_detail[160];
 	char errbuf[CURL_ERROR_SIZE];
@@ -55,13 +56,13 @@ struct fetch_transfer {
 void fetch_options_defaults(struct fetch_options *o)
 {
 	*o = (struct fetch_options){
-		.user_agent = NULL,
-		.connect_timeout_ms = FETCH_CONNECT_TIMEOUT_MS,
-		.timeout_ms = FETCH_TIMEOUT_MS,
-		.low_speed_bytes = FETCH_LOW_SPEED_BYTES,
-		.low_speed_seconds = FETCH_LOW_SPEED_SECONDS,
-		.max_redirs = FETCH_MAX_REDIRS,
-		.max_bytes = FETCH_MAX_BYTES,
+	    .user_agent = NULL,
+	    .connect_timeout_ms = FETCH_CONNECT_TIMEOUT_MS,
+	    .timeout_ms = FETCH_TIMEOUT_MS,
+	    .low_speed_bytes = FETCH_LOW_SPEED_BYTES,
+	    .low_speed_seconds = FETCH_LOW_SPEED_SECONDS,
+	    .max_redirs = FETCH_MAX_REDIRS,
+	    .max_bytes = FETCH_MAX_BYTES,
 	};
 }
 
@@ -122,17 +123,15 @@ bool fetch_retryable(const struct response *r)
 static bool fetch_type_is_html_like(const char *type)
 {
 	static const char *const allowed[] = {
-		"application/xhtml+xml",
-		"application/vnd.wap.xhtml+xml",
-		"application/xml",
+	    "application/xhtml+xml",
+	    "application/vnd.wap.xhtml+xml",
+	    "application/xml",
 	};
 	struct str t;
-	const char *semi;
 
 	if (!type)
 		return true;
-	semi = strchr(type, ';');
-	t = str_trim(str_make(type, semi ? (size_t)(semi - type) : strlen(type)));
+	t = str_trim(str_make(type, strcspn(type, ";")));
 	if (!t.len || !memchr(t.ptr, '/', t.len))
 		return true;
 	if (str_starts_with_i(t, "text/"))
@@ -185,8 +184,7 @@ static void fetch_abort_too_large(struct fetch_transfer *t)
 }
 
 /* Any return short of n makes libcurl stop with CURLE_WRITE_ERROR. */
-static size_t fetch_write_cb(char *data, size_t size, size_t nmemb,
-			     void *userp)
+static size_t fetch_write_cb(char *data, size_t size, size_t nmemb, void *userp)
 {
 	struct fetch_transfer *t = userp;
 	size_t n = size * nmemb;
@@ -239,17 +237,17 @@ static int fetch_set_policy(CURL *h, const struct fetch_options *o)
 
 static void fetch_set_limits(CURL *h, const struct fetch_options *o)
 {
-	curl_easy_setopt(h, CURLOPT_CONNECTTIMEOUT_MS,
-			 fetch_positive(o->connect_timeout_ms,
-					FETCH_CONNECT_TIMEOUT_MS));
+	curl_easy_setopt(
+	    h, CURLOPT_CONNECTTIMEOUT_MS,
+	    fetch_positive(o->connect_timeout_ms, FETCH_CONNECT_TIMEOUT_MS));
 	curl_easy_setopt(h, CURLOPT_TIMEOUT_MS,
 			 fetch_positive(o->timeout_ms, FETCH_TIMEOUT_MS));
-	curl_easy_setopt(h, CURLOPT_LOW_SPEED_LIMIT,
-			 fetch_positive(o->low_speed_bytes,
-					FETCH_LOW_SPEED_BYTES));
-	curl_easy_setopt(h, CURLOPT_LOW_SPEED_TIME,
-			 fetch_positive(o->low_speed_seconds,
-					FETCH_LOW_SPEED_SECONDS));
+	curl_easy_setopt(
+	    h, CURLOPT_LOW_SPEED_LIMIT,
+	    fetch_positive(o->low_speed_bytes, FETCH_LOW_SPEED_BYTES));
+	curl_easy_setopt(
+	    h, CURLOPT_LOW_SPEED_TIME,
+	    fetch_positive(o->low_speed_seconds, FETCH_LOW_SPEED_SECONDS));
 	/* Refuses an announced oversize body before it starts. */
 	curl_off_t announced = (curl_off_t)o->max_bytes;
 	if (announced > 0)
@@ -266,8 +264,8 @@ static void fetch_set_request(struct fetch_transfer *t)
 	curl_easy_setopt(h, CURLOPT_USERAGENT,
 			 o->user_agent ? o->user_agent : FETCH_USER_AGENT);
 	for (size_t i = 0; i < o->n_headers; i++) {
-		struct curl_slist *l = curl_slist_append(t->headers,
-							 o->headers[i]);
+		struct curl_slist *l =
+		    curl_slist_append(t->headers, o->headers[i]);
 		if (!l)
 			die_oom();
 		t->headers = l;
@@ -300,7 +298,7 @@ static void fetch_set_callbacks(struct fetch_transfer *t)
 	curl_easy_setopt(h, CURLOPT_HEADERDATA, t);
 	/* No SIGALRM for resolver timeouts: we may run on any thread. */
 	curl_easy_setopt(h, CURLOPT_NOSIGNAL, 1L);
-	/* Error statuses carry bodies we classify; never CURLOPT_FAILONERROR. */
+	/* Never CURLOPT_FAILONERROR: error pages have bodies to classify. */
 }
 
 static void fetch_transfer_release(struct fetch_transfer *t)
@@ -331,8 +329,9 @@ static int fetch_transfer_setup(struct fetch_transfer *t, const char *url,
 	if (curl_easy_setopt(t->easy, CURLOPT_URL, url) ||
 	    fetch_set_policy(t->easy, o)) {
 		fetch_transfer_release(t);
-		response_fail(r, FAIL_FETCH,
-			      "libcurl refused the protocol or redirect policy");
+		response_fail(
+		    r, FAIL_FETCH,
+		    "libcurl refused the protocol or redirect policy");
 		return -1;
 	}
 	fetch_set_limits(t->easy, o);
@@ -341,16 +340,23 @@ static int fetch_transfer_setup(struct fetch_transfer *t, const char *url,
 	return 0;
 }
 
-/* "URL: what libcurl said", naming the URL that actually failed. */
+/*
+ * What libcurl said.  The caller's message already names the input, so
+ * a URL is added only when the failure happened elsewhere, after a
+ * redirect: "ftp://host/x: Protocol "ftp" not supported ...".
+ */
 static void fetch_fail_curl(struct fetch_transfer *t, struct response *r,
 			    enum fail_kind kind, CURLcode rc)
 {
 	const char *why = t->errbuf[0] ? t->errbuf : curl_easy_strerror(rc);
-	const char *where = r->final_url ? r->final_url : r->url;
 	struct buf line;
 
+	if (!r->final_url || strcmp(r->final_url, r->url) == 0) {
+		response_fail(r, kind, why);
+		return;
+	}
 	buf_init(&line, BUF_NO_MAX);
-	buf_printf(&line, "%s: %s", where, why);
+	buf_printf(&line, "%s: %s", r->final_url, why);
 	response_fail(r, kind, line.ptr);
 	buf_release(&line);
 }
@@ -409,17 +415,17 @@ static void fetch_record_failure(struct fetch_transfer *t, CURLcode rc,
 static int fetch_transfer_finish(struct fetch_transfer *t, CURLcode rc,
 				 struct response *r)
 {
-	const char *s = NULL;
+	const char *final_url = NULL;
+	const char *type = NULL;
 
 	r->attempts = 1;
-	if (curl_easy_getinfo(t->easy, CURLINFO_EFFECTIVE_URL, &s) == CURLE_OK &&
-	    s)
-		r->final_url = xstrdup(s);
+	curl_easy_getinfo(t->easy, CURLINFO_EFFECTIVE_URL, &final_url);
 	curl_easy_getinfo(t->easy, CURLINFO_RESPONSE_CODE, &r->status);
-	s = NULL;
-	if (curl_easy_getinfo(t->easy, CURLINFO_CONTENT_TYPE, &s) == CURLE_OK &&
-	    s)
-		r->content_type = xstrdup(s);
+	curl_easy_getinfo(t->easy, CURLINFO_CONTENT_TYPE, &type);
+	if (final_url)
+		r->final_url = xstrdup(final_url);
+	if (type)
+		r->content_type = xstrdup(type);
 
 	if (rc == CURLE_OK && r->status <= 0) {
 		snprintf(t->errbuf, sizeof(t->errbuf), "no HTTP status");

@@ -49,8 +49,8 @@ static int local_fail_errno(struct response *r, const char *path, int err)
 	return -1;
 }
 
-static int local_fail(struct response *r, enum fail_kind kind,
-		      const char *path, const char *why)
+static int local_fail(struct response *r, enum fail_kind kind, const char *path,
+		      const char *why)
 {
 	struct buf line;
 
@@ -122,7 +122,6 @@ static int local_inflate(const struct buf *in, struct buf *out)
 {
 	unsigned char chunk[LOCAL_CHUNK];
 	z_stream zs = {0};
-	int ret = Z_OK;
 	int result = 0;
 
 	/* 15 + 32: the largest window, and a gzip or zlib header. */
@@ -133,11 +132,13 @@ static int local_inflate(const struct buf *in, struct buf *out)
 	while (result == 0) {
 		zs.next_out = chunk;
 		zs.avail_out = sizeof(chunk);
-		ret = inflate(&zs, Z_NO_FLUSH);
+		int ret = inflate(&zs, Z_NO_FLUSH);
+
 		if (ret == Z_MEM_ERROR)
 			die_oom();
+		/* Z_DATA_ERROR: corrupt; Z_BUF_ERROR: input ended early. */
 		if (ret != Z_OK && ret != Z_STREAM_END) {
-			result = -1; /* Z_DATA_ERROR, or Z_BUF_ERROR: truncated */
+			result = -1;
 			break;
 		}
 		if (buf_append(out, chunk, sizeof(chunk) - zs.avail_out))

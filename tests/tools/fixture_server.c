@@ -58,11 +58,11 @@
 #include <unistd.h>
 #include <zlib.h>
 
-#define REQUEST_MAX   16384
-#define IDLE_MS       10000
-#define BOMB_BYTES    ((size_t)64 << 20)
-#define PDF_BYTES     ((size_t)10 << 20)
-#define PDF_PREFIX    ((size_t)64 << 10)
+#define REQUEST_MAX 16384
+#define IDLE_MS     10000
+#define BOMB_BYTES  ((size_t)64 << 20)
+#define PDF_BYTES   ((size_t)10 << 20)
+#define PDF_PREFIX  ((size_t)64 << 10)
 
 static const char *fixture_dir = "tests/e2e/fixtures";
 
@@ -123,7 +123,8 @@ static void wait_for_close(int fd, long max_ms)
 			return;
 		if (p.revents & (POLLERR | POLLHUP | POLLNVAL))
 			return;
-		if ((p.revents & POLLIN) && recv(fd, sink, sizeof(sink), 0) <= 0)
+		if ((p.revents & POLLIN) &&
+		    recv(fd, sink, sizeof(sink), 0) <= 0)
 			return;
 	}
 }
@@ -134,16 +135,27 @@ static const char *reason(int status)
 		int code;
 		const char *text;
 	} table[] = {
-		{200, "OK"}, {201, "Created"}, {204, "No Content"},
-		{301, "Moved Permanently"}, {302, "Found"},
-		{303, "See Other"}, {304, "Not Modified"},
-		{307, "Temporary Redirect"}, {308, "Permanent Redirect"},
-		{400, "Bad Request"}, {401, "Unauthorized"},
-		{403, "Forbidden"}, {404, "Not Found"}, {408, "Request Timeout"},
-		{410, "Gone"}, {429, "Too Many Requests"},
-		{451, "Unavailable For Legal Reasons"},
-		{500, "Internal Server Error"}, {502, "Bad Gateway"},
-		{503, "Service Unavailable"}, {504, "Gateway Timeout"},
+	    {200, "OK"},
+	    {201, "Created"},
+	    {204, "No Content"},
+	    {301, "Moved Permanently"},
+	    {302, "Found"},
+	    {303, "See Other"},
+	    {304, "Not Modified"},
+	    {307, "Temporary Redirect"},
+	    {308, "Permanent Redirect"},
+	    {400, "Bad Request"},
+	    {401, "Unauthorized"},
+	    {403, "Forbidden"},
+	    {404, "Not Found"},
+	    {408, "Request Timeout"},
+	    {410, "Gone"},
+	    {429, "Too Many Requests"},
+	    {451, "Unavailable For Legal Reasons"},
+	    {500, "Internal Server Error"},
+	    {502, "Bad Gateway"},
+	    {503, "Service Unavailable"},
+	    {504, "Gateway Timeout"},
 	};
 
 	for (size_t i = 0; i < sizeof(table) / sizeof(table[0]); i++) {
@@ -231,12 +243,14 @@ static bool query_get(const char *query, const char *name, char *out,
 		if (strncmp(p, name, nlen) == 0 && p[nlen] == '=') {
 			size_t o = 0;
 
-			for (p += nlen + 1; *p && *p != '&' && o + 1 < size; p++) {
+			for (p += nlen + 1; *p && *p != '&' && o + 1 < size;
+			     p++) {
 				int c = (unsigned char)*p;
 
 				if (c == '%' && hex_value(p[1]) >= 0 &&
 				    hex_value(p[2]) >= 0) {
-					c = hex_value(p[1]) * 16 + hex_value(p[2]);
+					c = hex_value(p[1]) * 16 +
+					    hex_value(p[2]);
 					p += 2;
 				} else if (c == '+') {
 					c = ' ';
@@ -449,11 +463,11 @@ static void make_bomb(void)
 static int serve_gzip(int fd)
 {
 	static const char page[] =
-		"<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\">"
-		"<title>Compressed page</title></head><body><article>"
-		"<h1>Compressed page</h1><p>This paragraph travelled "
-		"gzip-compressed and was inflated by the client.</p>"
-		"</article></body></html>\n";
+	    "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\">"
+	    "<title>Compressed page</title></head><body><article>"
+	    "<h1>Compressed page</h1><p>This paragraph travelled "
+	    "gzip-compressed and was inflated by the client.</p>"
+	    "</article></body></html>\n";
 	unsigned char *gz;
 	size_t len;
 
@@ -534,8 +548,9 @@ static int serve_drip(int fd)
 
 static int serve_big(int fd, const char *query)
 {
-	static const char filler[] = "<p>Filler paragraph of the big page, "
-				     "repeated until the size is reached.</p>\n";
+	static const char filler[] =
+	    "<p>Filler paragraph of the big page, "
+	    "repeated until the size is reached.</p>\n";
 	unsigned long long left = query_number(query, "bytes", 1000000);
 	bool nolength = query_number(query, "nolength", 0) != 0;
 	char head[256], chunk[65536];
@@ -564,9 +579,12 @@ static int serve_big(int fd, const char *query)
 	return 0;
 }
 
-/* "café crème brûlée" in one byte per letter, as windows-1252 has it. */
-#define LATIN1_WORDS "caf\xe9 cr\xe8me br\xfbl\xe9" "e"
-#define UTF8_WORDS   "caf\xc3\xa9 cr\xc3\xa8me br\xc3\xbbl\xc3\xa9" "e"
+/*
+ * "café crème brûlée" in windows-1252 and in UTF-8.  The last "e" is
+ * written \x65 because "\xe9e" would read as a single escape.
+ */
+#define LATIN1_WORDS "caf\xe9 cr\xe8me br\xfbl\xe9\x65"
+#define UTF8_WORDS   "caf\xc3\xa9 cr\xc3\xa8me br\xc3\xbbl\xc3\xa9\x65"
 
 static int serve_charset(int fd, const char *which)
 {
@@ -644,9 +662,9 @@ static int serve_pdf(int fd)
 static int serve_type(int fd, const char *query)
 {
 	static const char page[] =
-		"<!DOCTYPE html>\n<html><head><title>Labelled page</title>"
-		"</head><body><p>A page under an arbitrary content type.</p>"
-		"</body></html>\n";
+	    "<!DOCTYPE html>\n<html><head><title>Labelled page</title>"
+	    "</head><body><p>A page under an arbitrary content type.</p>"
+	    "</body></html>\n";
 	char type[256];
 
 	if (!query_get(query, "ct", type, sizeof(type)))
@@ -657,10 +675,10 @@ static int serve_type(int fd, const char *query)
 static int serve_no_type(int fd)
 {
 	static const char page[] =
-		"<!DOCTYPE html>\n<html><head><title>Untyped page</title>"
-		"</head><body><article><h1>Untyped page</h1><p>This page "
-		"came without any Content-Type header.</p></article></body>"
-		"</html>\n";
+	    "<!DOCTYPE html>\n<html><head><title>Untyped page</title>"
+	    "</head><body><article><h1>Untyped page</h1><p>This page "
+	    "came without any Content-Type header.</p></article></body>"
+	    "</html>\n";
 
 	return send_response(fd, 200, NULL, "", page, sizeof(page) - 1);
 }
@@ -721,7 +739,8 @@ static int route(int fd, const struct request *rq)
 	else if (strcmp(p, "/gzip-bomb") == 0)
 		serve_gzip_bomb(fd);
 	else if (strcmp(p, "/bad-gzip") == 0)
-		send_response(fd, 200, "text/html", "Content-Encoding: gzip\r\n",
+		send_response(fd, 200, "text/html",
+			      "Content-Encoding: gzip\r\n",
 			      "<html>plain</html>", 18);
 	else if (strcmp(p, "/endless") == 0)
 		serve_endless(fd);
@@ -789,8 +808,7 @@ static int listen_on(unsigned short port)
 	sa.sin_family = AF_INET;
 	sa.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
 	sa.sin_port = htons(port);
-	if (bind(fd, (struct sockaddr *)&sa, sizeof(sa)) ||
-	    listen(fd, 128) ||
+	if (bind(fd, (struct sockaddr *)&sa, sizeof(sa)) || listen(fd, 128) ||
 	    getsockname(fd, (struct sockaddr *)&sa, &salen)) {
 		close(fd);
 		return -1;
@@ -807,8 +825,7 @@ static int usage(void)
 	return 2;
 }
 
-static bool parse_number(const char *s, unsigned long max,
-			 unsigned long *out)
+static bool parse_number(const char *s, unsigned long max, unsigned long *out)
 {
 	char *end;
 

@@ -1,0 +1,32 @@
+#!/bin/sh
+# The whole test suite, as `make check` runs it.  Each runner prints a
+# "<name>: N passed, N failed" line; this sums them into the final line.
+export LC_ALL=C
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT INT TERM
+status=0
+
+run() {
+	"$@" 2>&1 | tee -a "$log"
+}
+
+run tests/run-units.sh build
+run tests/golden.sh ./extract
+if [ -x tests/e2e/run.sh ]; then
+	run tests/e2e/run.sh ./extract build
+fi
+if [ -x tests/man.sh ]; then
+	run tests/man.sh ./extract
+fi
+run tests/run-units.sh build-asan
+run tests/golden.sh build-asan/extract-asan
+
+passed=0
+failed=0
+for n in $(sed -n 's/.*: \([0-9]*\) passed, \([0-9]*\) failed$/\1 \2/p' "$log" | tr ' ' ':'); do
+	passed=$((passed + ${n%%:*}))
+	failed=$((failed + ${n##*:}))
+done
+[ "$failed" -eq 0 ] || status=1
+echo "$passed passed, $failed failed"
+exit $status
