@@ -90,6 +90,32 @@ static uint32_t visible_chars(struct str s)
 	return n;
 }
 
+/*
+ * Nested <article> elements are, by the HTML standard, comments or
+ * related items of the outer one.  Where an article holds two or more,
+ * they are a list of such items, not the text.
+ */
+static void mark_nested_articles(struct page_ctx *c)
+{
+	const struct dom *d = c->d;
+	uint32_t *inner = arena_calloc(c->a, d->count, sizeof(uint32_t));
+	uint32_t *outer = arena_alloc(c->a, sizeof(uint32_t) * d->count);
+
+	for (uint32_t i = 0; i < d->count; i++) {
+		uint32_t p = d->nodes[i].parent;
+		outer[i] = p == DOM_NONE ? DOM_NONE
+			   : d->nodes[p].tag == DOM_TAG_ARTICLE ? p
+								 : outer[p];
+		if (d->nodes[i].tag == DOM_TAG_ARTICLE && outer[i] != DOM_NONE)
+			inner[outer[i]]++;
+	}
+	for (uint32_t i = 0; i < d->count; i++) {
+		if (d->nodes[i].tag == DOM_TAG_ARTICLE && outer[i] != DOM_NONE &&
+		    inner[outer[i]] >= 2)
+			c->boiler[i] = 1;
+	}
+}
+
 static void side_tables(struct page_ctx *c)
 {
 	const struct dom *d = c->d;
@@ -126,6 +152,7 @@ static void side_tables(struct page_ctx *c)
 			c->link_chars[p] += c->link_chars[i];
 		}
 	}
+	mark_nested_articles(c);
 	/* a "boilerplate" wrapper that holds most of the page is the page */
 	uint32_t total = c->text_chars[c->body];
 	for (uint32_t i = c->body; i < n; i++) {
@@ -150,6 +177,17 @@ static uint64_t text_hash(const char *s, size_t len)
 		unsigned char ch = (unsigned char)s[i];
 		if (ch < 0x80 && !ascii_is_alnum(ch))
 			continue;
+		/* U+2000-U+206F: dashes, quotes, ellipsis; U+00A0-U+00BF */
+		if ((ch == 0xE2 && i + 1 < len && (unsigned char)s[i + 1] == 0x80) ||
+		    (ch == 0xE2 && i + 1 < len && (unsigned char)s[i + 1] == 0x81)) {
+			i += 2;
+			continue;
+		}
+		if (ch == 0xC2 && i + 1 < len && (unsigned char)s[i + 1] >= 0xA0 &&
+		    (unsigned char)s[i + 1] <= 0xBF) {
+			i += 1;
+			continue;
+		}
 		h ^= (uint64_t)ascii_lower(ch);
 		h *= 1099511628211u;
 	}

@@ -12,6 +12,7 @@
  */
 #include "heuristics.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -174,14 +175,14 @@ static uint32_t widen_to_common_ancestor(struct page_ctx *c, struct scoring *s,
 		    !contains(d, best, top[k]) && !contains(d, top[k], best))
 			alts[n++] = top[k];
 	}
-	if (n < 2)
+	if (n == 0)
 		return best;
 	for (uint32_t p = d->nodes[best].parent; p != DOM_NONE && p > c->body;
 	     p = d->nodes[p].parent) {
 		size_t inside = 0;
 		for (size_t k = 0; k < n; k++)
 			inside += contains(d, p, alts[k]);
-		if (inside >= 2)
+		if (inside >= (n < 2 ? n : 2))
 			return p;
 	}
 	return best;
@@ -218,6 +219,10 @@ static void select_siblings(struct page_ctx *c, struct scoring *s,
 		if (k == root || d->nodes[k].type != DOM_ELEMENT ||
 		    c->hidden[k] || c->boiler[k])
 			continue;
+		/* an <article> is self-contained: its neighbours are others */
+		if (d->nodes[k].tag == DOM_TAG_ARTICLE &&
+		    d->nodes[root].tag == DOM_TAG_ARTICLE)
+			continue;
 		float bonus = 0;
 		struct str cls = dom_attr(d, k, "class");
 		if (root_class.len && cls.len == root_class.len &&
@@ -245,6 +250,38 @@ static void select_siblings(struct page_ctx *c, struct scoring *s,
 	}
 }
 
+static bool same_class(const struct dom *d, uint32_t a, uint32_t b)
+{
+	struct str ca = dom_attr(d, a, "class");
+	struct str cb = dom_attr(d, b, "class");
+
+	return ca.len && ca.len == cb.len && !memcmp(ca.ptr, cb.ptr, ca.len) &&
+	       d->nodes[a].tag == d->nodes[b].tag;
+}
+
+/*
+ * Long articles are often cut into chunks between ads: containers of the
+ * root's own tag and class elsewhere on the page, each with real text,
+ * are more of the same article.
+ */
+static void select_chunks(struct page_ctx *c, struct scoring *s,
+			  uint32_t root, uint8_t *selected)
+{
+	const struct dom *d = c->d;
+	float floor = s->score[root] * 0.1f;
+
+	if (floor < 10.0f)
+		floor = 10.0f;
+	for (uint32_t i = c->body; i < d->count; i++) {
+		if (!s->scored[i] || s->score[i] < floor || i == root ||
+		    contains(d, root, i) || contains(d, i, root) ||
+		    !same_class(d, i, root) || c->boiler[i])
+			continue;
+		selected[i] = 1;
+		i = d->nodes[i].end - 1;
+	}
+}
+
 uint32_t body_find_root(struct page_ctx *c, uint8_t *selected)
 {
 	const struct dom *d = c->d;
@@ -261,12 +298,23 @@ uint32_t body_find_root(struct page_ctx *c, uint8_t *selected)
 	s.scored = arena_calloc(c->a, d->count, 1);
 	score_blocks(c, &b, &s);
 	uint32_t root = best_candidate(c, &s, top);
+#ifdef BODY_DEBUG
+	for (int k = 0; k < BODY_TOP_CANDIDATES && top[k] != DOM_NONE; k++) {
+		uint32_t t = top[k];
+		fprintf(stderr, "cand %u <%.*s class=%.*s> score %.1f chars %u ld %.2f parent %u\n",
+			t, (int)d->nodes[t].name.len, d->nodes[t].name.ptr,
+			(int)dom_attr(d, t, "class").len, dom_attr(d, t, "class").ptr,
+			(double)s.score[t], c->text_chars[t], (double)link_density(c, t),
+			d->nodes[t].parent);
+	}
+#endif
 	if (root == DOM_NONE) {
 		root = c->body;
 		selected[root] = 1;
 	} else {
 		root = widen_to_common_ancestor(c, &s, top);
 		select_siblings(c, &s, root, selected, &b);
+		select_chunks(c, &s, root, selected);
 	}
 	blocks_release(&b);
 	return root;

@@ -27,7 +27,7 @@ static const char *const boiler_words[] = {
 	"navigation", "recommend", "trending", "most-popular", "mostpopular",
 	"read-more", "readmore", "more-stories", "jump-link", "skip-link",
 	"social-", "toolbar", "print-only", "author-bio", "byline", "dateline",
-	"breaking-news", "paywall", "related-", "ads-", "-ads", "ad-slot",
+	"related-", "ads-", "-ads", "ad-slot",
 	"adslot", "ad-container", "ad-wrapper", "ad-unit", "dfp-",
 	"hidden-print", "visually-hidden", "sr-only", "screen-reader",
 	"pswp", "lightbox", "tags", "tag-list", "article-tags", "keywords",
