@@ -154,8 +154,8 @@ static void test_label_odd_bytes(void **state)
 	/* surrounding whitespace of any length is trimmed (get an encoding) */
 	memset(big, ' ', sizeof(big));
 	memcpy(big + 5000, "koi8-r", 6);
-	assert_string_equal(
-		charset_for_label(str_make(big, sizeof(big)))->name, "koi8-r");
+	assert_string_equal(charset_for_label(str_make(big, sizeof(big)))->name,
+			    "koi8-r");
 	assert_null(charset_for_label(str_make("utf-8\0", 6)));
 	assert_null(charset_for_label(str_make("utf\0-8", 6)));
 	assert_null(charset_for_label(str_make("\0utf-8", 6)));
@@ -247,8 +247,8 @@ static void test_content_type(void **state)
 	assert_string_equal(ct("text/html; q=1; charset=euc-kr", b, 64),
 			    "euc-kr");
 	assert_string_equal(
-		ct("text/html; x=\"a;charset=koi8-r\"; charset=big5", b, 64),
-		"big5");
+	    ct("text/html; x=\"a;charset=koi8-r\"; charset=big5", b, 64),
+	    "big5");
 	assert_string_equal(ct("text/html; charset=gbk; charset=big5", b, 64),
 			    "gbk");
 	assert_string_equal(ct("text/html; charset=\"big5", b, 64), "big5");
@@ -261,7 +261,7 @@ static void test_content_type(void **state)
 	assert_string_equal(ct(NULL, b, 64), "(null)");
 	/* single quotes are not HTTP quoting: no such label */
 	assert_null(charset_for_label(
-		sniff_content_type_charset(str_from("text/html; charset='x'"))));
+	    sniff_content_type_charset(str_from("text/html; charset='x'"))));
 }
 
 static void test_meta_forms(void **state)
@@ -274,17 +274,15 @@ static void test_meta_forms(void **state)
 	assert_string_equal(META("<meta charset=\"  KOI8-R \">"), "koi8-r");
 	assert_string_equal(META("<meta/charset=big5>"), "big5");
 	assert_string_equal(META("<html><head><meta\ncharset = gbk >"), "gbk");
-	assert_string_equal(
-		META("<meta http-equiv=\"Content-Type\" "
-		     "content=\"text/html; charset=shift_jis\">"),
-		"shift_jis");
+	assert_string_equal(META("<meta http-equiv=\"Content-Type\" "
+				 "content=\"text/html; charset=shift_jis\">"),
+			    "shift_jis");
 	assert_string_equal(META("<meta content='text/html;charset = "
 				 "\"iso-8859-2\"' HTTP-EQUIV=content-type>"),
 			    "iso-8859-2");
-	assert_string_equal(
-		META("<meta content=\"text/html; charset=gbk\" "
-		     "http-equiv=content-type>"),
-		"gbk");
+	assert_string_equal(META("<meta content=\"text/html; charset=gbk\" "
+				 "http-equiv=content-type>"),
+			    "gbk");
 	assert_string_equal(META("<meta charset=\"koi8-r\" charset=\"big5\">"),
 			    "koi8-r");
 }
@@ -299,13 +297,12 @@ static void test_meta_refused(void **state)
 			    "");
 	assert_string_equal(META("<meta http-equiv=\"content-type\">"), "");
 	assert_string_equal(
-		META("<meta http-equiv=refresh content=\"charset=big5\">"), "");
+	    META("<meta http-equiv=refresh content=\"charset=big5\">"), "");
 	assert_string_equal(META("<meta charset=\"utf-7\">"), "");
 	assert_string_equal(META("<metadata charset=koi8-r>"), "");
-	assert_string_equal(
-		META("<meta http-equiv=content-type "
-		     "content=\"text/html; charset='koi8-r\">"),
-		"");
+	assert_string_equal(META("<meta http-equiv=content-type "
+				 "content=\"text/html; charset='koi8-r\">"),
+			    "");
 	/* the bytes run out inside the tag: no answer */
 	assert_string_equal(META("<meta charset=\"koi8-r"), "");
 	assert_string_equal(META("<meta charset=koi8-r"), "");
@@ -320,8 +317,8 @@ static void test_meta_skipping(void **state)
 {
 	(void)state;
 	assert_string_equal(
-		META("<!-- <meta charset=\"koi8-r\"> --><meta charset=big5>"),
-		"big5");
+	    META("<!-- <meta charset=\"koi8-r\"> --><meta charset=big5>"),
+	    "big5");
 	assert_string_equal(META("<!--><meta charset=big5>"), "big5");
 	assert_string_equal(META("<!-- unclosed <meta charset=big5>"), "");
 	assert_string_equal(META("<div title=\"<meta charset=koi8-r>\">"
@@ -333,8 +330,7 @@ static void test_meta_skipping(void **state)
 	assert_string_equal(META("<?xml version=\"1.0\" encoding=\"koi8-r\"?>"
 				 "<meta charset=big5>"),
 			    "big5");
-	assert_string_equal(META("<!DOCTYPE html><meta charset=big5>"),
-			    "big5");
+	assert_string_equal(META("<!DOCTYPE html><meta charset=big5>"), "big5");
 	assert_string_equal(META("< meta charset=big5>"), "");
 }
 
@@ -479,21 +475,21 @@ static void test_binary(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_label_case_and_space),
-		cmocka_unit_test(test_label_mapping),
-		cmocka_unit_test(test_label_refused),
-		cmocka_unit_test(test_label_odd_bytes),
-		cmocka_unit_test(test_label_special),
-		cmocka_unit_test(test_detector_names),
-		cmocka_unit_test(test_content_type),
-		cmocka_unit_test(test_meta_forms),
-		cmocka_unit_test(test_meta_refused),
-		cmocka_unit_test(test_meta_skipping),
-		cmocka_unit_test(test_meta_specials),
-		cmocka_unit_test(test_meta_window),
-		cmocka_unit_test(test_sniff_order),
-		cmocka_unit_test(test_source_names),
-		cmocka_unit_test(test_binary),
+	    cmocka_unit_test(test_label_case_and_space),
+	    cmocka_unit_test(test_label_mapping),
+	    cmocka_unit_test(test_label_refused),
+	    cmocka_unit_test(test_label_odd_bytes),
+	    cmocka_unit_test(test_label_special),
+	    cmocka_unit_test(test_detector_names),
+	    cmocka_unit_test(test_content_type),
+	    cmocka_unit_test(test_meta_forms),
+	    cmocka_unit_test(test_meta_refused),
+	    cmocka_unit_test(test_meta_skipping),
+	    cmocka_unit_test(test_meta_specials),
+	    cmocka_unit_test(test_meta_window),
+	    cmocka_unit_test(test_sniff_order),
+	    cmocka_unit_test(test_source_names),
+	    cmocka_unit_test(test_binary),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
