@@ -86,6 +86,9 @@ static void meta_tag(struct page_ctx *c, uint32_t i)
 		set_once(&m->og_title, v);
 	else if (str_ieq(key, "twitter:title"))
 		set_once(&m->twitter_title, v);
+	else if (str_ieq(key, "dc.title") || str_ieq(key, "dcterm:title") ||
+		 str_ieq(key, "dcterms.title"))
+		set_once(&m->dc_title, v);
 	else if (str_ieq(key, "og:site_name") ||
 		 str_ieq(key, "application-name"))
 		set_once(&m->site_name, v);

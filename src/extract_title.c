@@ -1,10 +1,17 @@
 /*
  * extract_title.c - the page's own headline.
  *
- * Candidates: JSON-LD headline, og:title, twitter:title, <title>, and
- * the visible <h1>s.  A visible h1 that the metadata agrees with wins
- * (it is what a reader sees as the headline); otherwise the metadata
- * title without its site-name part; then the first heading.
+ * Order of trust: the title the page declares for sharing (JSON-LD
+ * headline, Dublin Core, OpenGraph, Twitter card), then <title> with its
+ * site-name part removed, then the visible headings.  A visible <h1>
+ * that says the same as a candidate is preferred, since it is what a
+ * reader sees.  A candidate that is only the site's name is not a title.
+ *
+ * Cleaning <title> follows Readability's rule (fx: Readability.js
+ * _getArticleTitle): drop the part after the last separator, or before
+ * the first one if too little is left, and keep the whole title when the
+ * result would be four words or fewer (short titles such as "Page not
+ * found - Example" are whole titles).
  */
 #include "heuristics.h"
 
@@ -18,9 +25,14 @@ enum {
 	TITLE_MAX_HEADINGS = 8,
 	TITLE_MIN_CHARS = 2,
 	TITLE_MAX_BYTES = 600,
+	TITLE_MIN_WORDS_AFTER_CUT = 3,
+	TITLE_SHORT_WORDS = 4,
+	/* outside these lengths a lone <h1> beats <title> (Readability) */
+	TITLE_TOO_SHORT = 15,
+	TITLE_TOO_LONG = 150,
 };
 
-/* Lower-cased ASCII, letters and digits only, for comparisons. */
+/* Lower-cased ASCII letters and digits, and all non-ASCII bytes. */
 static char *fold(struct arena *a, const char *s)
 {
 	size_t n = strlen(s);
@@ -36,11 +48,10 @@ static char *fold(struct arena *a, const char *s)
 	return out;
 }
 
-static const char *const separators[] = {
-	" | ", " - ", " \xe2\x80\x93 ", " \xe2\x80\x94 ", " :: ", " \xc2\xbb ",
-	" \xc2\xab ", " \xc2\xb7 ", " \xe2\x80\xa2 ", " / ", " \xef\xbd\x9c ",
-	" ~ ", " : ",
-};
+static bool same_text(struct arena *a, const char *x, const char *y)
+{
+	return x && y && !strcmp(fold(a, x), fold(a, y));
+}
 
 static size_t count_words(const char *s, size_t len)
 {
@@ -56,69 +67,90 @@ static size_t count_words(const char *s, size_t len)
 	return words;
 }
 
-/* The earliest separator at or after from; sets its length. */
-static const char *next_separator(const char *s, size_t *sep_len)
+/* Separators between a headline and a site name: " | ", " - " ... */
+static size_t separator_at(const char *s)
 {
-	const char *best = NULL;
-
-	for (size_t k = 0; k < sizeof(separators) / sizeof(separators[0]); k++) {
-		const char *p = strstr(s, separators[k]);
-		if (p && (!best || p < best)) {
-			best = p;
-			*sep_len = strlen(separators[k]);
-		}
+	static const char *const seps[] = {
+		" | ", " - ", " \xe2\x80\x93 ", " \xe2\x80\x94 ", " \\ ",
+		" / ", " > ", " \xc2\xbb ", " :: ", " \xc2\xb7 ", " \xe2\x80\xa2 ",
+	};
+	for (size_t k = 0; k < sizeof(seps) / sizeof(seps[0]); k++) {
+		size_t n = strlen(seps[k]);
+		if (!strncmp(s, seps[k], n))
+			return n;
 	}
-	return best;
+	return 0;
 }
 
-/*
- * Removes a site name from a title: the segment that equals the known
- * site name, else the shorter parts around the longest segment when
- * they are short (a headline is longer than a site name).
- */
-static const char *strip_site(struct page_ctx *c, const char *title)
+static const char *clean_title_tag(struct arena *a, const char *title,
+				   const char *site)
 {
-	struct { const char *p; size_t len; } seg[16];
-	size_t n = 0;
-	const char *s = title;
-	size_t sep_len = 0;
-	const char *site = c->meta.site_name ? fold(c->a, c->meta.site_name) : "";
+	size_t len = strlen(title);
+	size_t first = 0, first_len = 0, last = 0, last_len = 0;
 
-	while (n < 15) {
-		const char *sep = next_separator(s, &sep_len);
-		if (!sep)
-			break;
-		seg[n].p = s;
-		seg[n].len = (size_t)(sep - s);
-		n++;
-		s = sep + sep_len;
-	}
-	seg[n].p = s;
-	seg[n].len = strlen(s);
-	n++;
-	if (n == 1)
-		return title;
-
-	size_t best = 0, best_words = 0;
-	for (size_t i = 0; i < n; i++) {
-		const char *f = fold(c->a, arena_strndup(c->a, seg[i].p, seg[i].len));
-		if (*site && !strcmp(f, site))
+	for (size_t i = 0; i < len; i++) {
+		size_t n = separator_at(title + i);
+		if (!n)
 			continue;
-		size_t w = count_words(seg[i].p, seg[i].len);
-		if (w > best_words) {
-			best = i;
-			best_words = w;
+		if (!first_len) {
+			first = i;
+			first_len = n;
+		}
+		last = i;
+		last_len = n;
+	}
+	if (!first_len)
+		return title;
+	/* a segment naming the site goes first of all */
+	if (site && same_text(a, title + last + last_len, site))
+		return clean_title_tag(a, arena_strndup(a, title, last), NULL);
+	if (site && same_text(a, arena_strndup(a, title, first), site))
+		return clean_title_tag(a, title + first + first_len, NULL);
+	const char *cut = arena_strndup(a, title, last);
+	size_t words = count_words(cut, last);
+	if (words < TITLE_MIN_WORDS_AFTER_CUT) {
+		cut = title + first + first_len;
+		words = count_words(cut, strlen(cut));
+	}
+	if (words <= TITLE_SHORT_WORDS)
+		return title;
+	return cut;
+}
+
+/* True when h is a run of whole separator-delimited segments of title. */
+static bool is_title_segment(struct arena *a, const char *title, const char *h)
+{
+	size_t starts[32], ends[32], n = 0;
+	size_t seg_start = 0;
+
+	if (!title || !h)
+		return false;
+	size_t len = strlen(title);
+	for (size_t i = 0; i < len && n < 31; i++) {
+		size_t sep = separator_at(title + i);
+		if (!sep && title[i] == ':' && i + 1 < len && title[i + 1] == ' ')
+			sep = 2;
+		if (!sep)
+			continue;
+		starts[n] = seg_start;
+		ends[n++] = i;
+		seg_start = i + sep;
+		i += sep - 1;
+	}
+	starts[n] = seg_start;
+	ends[n++] = len;
+	const char *fh = fold(a, h);
+	if (!*fh)
+		return false;
+	for (size_t i = 0; i < n; i++) {
+		for (size_t j = i; j < n; j++) {
+			const char *run = arena_strndup(a, title + starts[i],
+							ends[j] - starts[i]);
+			if (!strcmp(fold(a, run), fh))
+				return true;
 		}
 	}
-	/* keep neighbouring long segments: "Part one: part two | Site" */
-	size_t first = best, last = best;
-	while (first > 0 && count_words(seg[first - 1].p, seg[first - 1].len) > 3)
-		first--;
-	while (last + 1 < n && count_words(seg[last + 1].p, seg[last + 1].len) > 3)
-		last++;
-	const char *start = seg[first].p;
-	const char *end = seg[last].p + seg[last].len;
-	return arena_strndup(c->a, start, (size_t)(end - start));
+	return false;
 }
 
 static const char *heading_text(struct page_ctx *c, uint32_t i)
@@ -143,52 +175,74 @@ static const char *heading_text(struct page_ctx *c, uint32_t i)
 	return t;
 }
 
-static bool agrees(struct page_ctx *c, const char *h, const char *meta)
-{
-	if (!meta)
-		return false;
-	const char *fh = fold(c->a, h);
-	const char *fm = fold(c->a, meta);
-	size_t lh = strlen(fh);
-	return lh >= 4 && strstr(fm, fh) && lh * 3 >= strlen(fm);
-}
-
-const char *title_pick(struct page_ctx *c)
+static size_t visible_headings(struct page_ctx *c, enum dom_tag tag,
+			       const char **out)
 {
 	const struct dom *d = c->d;
-	const struct page_meta *m = &c->meta;
-	const char *h1s[TITLE_MAX_HEADINGS];
-	size_t nh = 0;
+	size_t n = 0;
 
-	for (uint32_t i = c->body; i < d->count && nh < TITLE_MAX_HEADINGS;) {
+	for (uint32_t i = c->body; i < d->count && n < TITLE_MAX_HEADINGS;) {
 		if (c->hidden[i]) {
 			i = d->nodes[i].end;
 			continue;
 		}
-		if (d->nodes[i].tag == DOM_TAG_H1) {
+		if (d->nodes[i].tag == tag) {
 			const char *t = heading_text(c, i);
 			if (t && strlen(t) >= TITLE_MIN_CHARS &&
 			    strlen(t) < TITLE_MAX_BYTES)
-				h1s[nh++] = t;
+				out[n++] = t;
 			i = d->nodes[i].end;
 			continue;
 		}
 		i++;
 	}
-	const char *metas[] = {m->ld_headline, m->og_title, m->twitter_title,
-			       m->title_tag};
+	return n;
+}
+
+/* A declared title, unless it is empty, overlong or just the site name. */
+static const char *usable(struct page_ctx *c, const char *t)
+{
+	if (!t || strlen(t) < TITLE_MIN_CHARS || strlen(t) > TITLE_MAX_BYTES)
+		return NULL;
+	if (same_text(c->a, t, c->meta.site_name))
+		return NULL;
+	return t;
+}
+
+const char *title_pick(struct page_ctx *c)
+{
+	const struct page_meta *m = &c->meta;
+	const char *h1s[TITLE_MAX_HEADINGS];
+	size_t nh = visible_headings(c, DOM_TAG_H1, h1s);
+	const char *declared = usable(c, m->ld_headline);
+
+	if (!declared)
+		declared = usable(c, m->dc_title);
+	if (!declared)
+		declared = usable(c, m->og_title);
+	if (!declared)
+		declared = usable(c, m->twitter_title);
+	const char *tag = usable(c, m->title_tag);
+	const char *tag_clean =
+		tag ? clean_title_tag(c->a, tag, m->site_name) : NULL;
+
 	for (size_t k = 0; k < nh; k++) {
-		for (size_t j = 0; j < sizeof(metas) / sizeof(metas[0]); j++) {
-			if (agrees(c, h1s[k], metas[j]))
-				return h1s[k];
-		}
+		if (same_text(c->a, h1s[k], tag_clean) ||
+		    (!same_text(c->a, h1s[k], m->site_name) &&
+		     (is_title_segment(c->a, declared, h1s[k]) ||
+		      is_title_segment(c->a, tag, h1s[k]))))
+			return h1s[k];
 	}
-	for (size_t j = 0; j < sizeof(metas) / sizeof(metas[0]); j++) {
-		if (metas[j] && strlen(metas[j]) < TITLE_MAX_BYTES * 2)
-			return strip_site(c, metas[j]);
+	if (declared)
+		return clean_title_tag(c->a, declared, m->site_name);
+	if (tag_clean) {
+		size_t len = strlen(tag_clean);
+		if (nh == 1 && (len < TITLE_TOO_SHORT || len > TITLE_TOO_LONG))
+			return h1s[0];
+		return tag_clean;
 	}
 	if (nh)
 		return h1s[0];
-	uint32_t h2 = dom_find(d, c->body, DOM_TAG_H2);
-	return h2 != DOM_NONE ? heading_text(c, h2) : NULL;
+	const char *h2s[1];
+	return visible_headings(c, DOM_TAG_H2, h2s) ? h2s[0] : NULL;
 }

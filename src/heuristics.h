@@ -21,6 +21,7 @@ struct arena;
 struct page_meta {
 	const char *og_title;
 	const char *twitter_title;
+	const char *dc_title;
 	const char *ld_headline;
 	const char *title_tag;
 	const char *site_name;
