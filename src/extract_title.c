@@ -73,6 +73,8 @@ static size_t separator_at(const char *s)
 	static const char *const seps[] = {
 		" | ", " - ", " \xe2\x80\x93 ", " \xe2\x80\x94 ", " \\ ",
 		" / ", " > ", " \xc2\xbb ", " :: ", " \xc2\xb7 ", " \xe2\x80\xa2 ",
+		/* CJK titles use the fullwidth bar without spaces */
+		" \xef\xbd\x9c ", "\xef\xbd\x9c",
 	};
 	for (size_t k = 0; k < sizeof(seps) / sizeof(seps[0]); k++) {
 		size_t n = strlen(seps[k]);
