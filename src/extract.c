@@ -124,12 +124,17 @@ static void side_tables(struct page_ctx *c)
 
 	c->hidden = arena_calloc(c->a, n, 1);
 	c->boiler = arena_calloc(c->a, n, 1);
+	c->hidden_noscript = arena_calloc(c->a, n, 1);
 	c->text_chars = arena_calloc(c->a, n, sizeof(uint32_t));
 	c->link_chars = arena_calloc(c->a, n, sizeof(uint32_t));
 	for (uint32_t i = 0; i < n; i++) {
 		uint32_t p = d->nodes[i].parent;
 		bool ph = p != DOM_NONE && c->hidden[p];
 		c->hidden[i] = ph || never_rendered(d, i);
+		c->hidden_noscript[i] =
+			(p != DOM_NONE && c->hidden_noscript[p]) ||
+			(d->nodes[i].tag != DOM_TAG_NOSCRIPT &&
+			 never_rendered(d, i));
 		in_link[i] = (p != DOM_NONE && in_link[p]) ||
 			     d->nodes[i].tag == DOM_TAG_A;
 		if (!c->hidden[i] && d->nodes[i].type == DOM_ELEMENT &&
@@ -162,9 +167,9 @@ static void side_tables(struct page_ctx *c)
 	}
 }
 
-static bool is_link_list(const struct block *bl)
+static bool is_link_list(const struct page_ctx *c, const struct block *bl)
 {
-	return bl->chars && bl->link_chars * 2 > bl->chars &&
+	return !c->relaxed && bl->chars && bl->link_chars * 2 > bl->chars &&
 	       bl->kind != BLOCK_HEADING;
 }
 
@@ -240,7 +245,7 @@ static void assemble(struct page_ctx *c, const struct blocks *b,
 	for (uint32_t k = 0; k < b->count; k++) {
 		const struct block *bl = &b->v[k];
 		const char *t = block_text(b, k);
-		if (is_link_list(bl))
+		if (is_link_list(c, bl))
 			continue;
 		if (bl->chars >= DEDUPE_MIN_CHARS &&
 		    hash_set_add(&seen, text_hash(t, bl->len)))

@@ -24,6 +24,8 @@ enum {
 	BODY_MIN_BLOCK_CHARS = 25,
 	BODY_SCORE_LEVELS = 5,
 	BODY_TOP_CANDIDATES = 5,
+	/* less main text than this and the relaxed pass is tried */
+	BODY_MIN_CHARS_BEFORE_RETRY = 250,
 };
 
 static float initial_score(const struct dom *d, uint32_t i)
@@ -78,6 +80,8 @@ static float link_density(const struct page_ctx *c, uint32_t i)
 {
 	uint32_t t = c->text_chars[i];
 
+	if (c->relaxed)
+		return 0.0f;
 	return t ? (float)c->link_chars[i] / (float)t : 0.0f;
 }
 
@@ -321,7 +325,7 @@ uint32_t body_find_root(struct page_ctx *c, uint8_t *selected)
 }
 
 /* The page's blocks that lie in a selected subtree. */
-void body_blocks(struct page_ctx *c, struct blocks *out)
+static void collect_blocks(struct page_ctx *c, struct blocks *out)
 {
 	const struct dom *d = c->d;
 	uint8_t *selected = arena_calloc(c->a, d->count, 1);
@@ -357,4 +361,47 @@ void body_blocks(struct page_ctx *c, struct blocks *out)
 		out->v[out->count++] = copy;
 	}
 	blocks_release(&all);
+}
+
+static uint32_t total_chars(const struct blocks *b)
+{
+	uint32_t n = 0;
+
+	for (uint32_t k = 0; k < b->count; k++)
+		n += b->v[k].chars;
+	return n;
+}
+
+/*
+ * The main content.  When the first pass finds almost nothing (pages
+ * built of link cards, text left in <noscript> for script-less readers,
+ * content in containers named like boilerplate), a second pass drops the
+ * boilerplate marks and the link-density discount and keeps the better
+ * result (fx: Readability's retries with weaker flags, here without
+ * re-parsing).
+ */
+void body_blocks(struct page_ctx *c, struct blocks *out)
+{
+	collect_blocks(c, out);
+	if (total_chars(out) >= BODY_MIN_CHARS_BEFORE_RETRY)
+		return;
+
+	struct blocks second;
+	uint8_t *boiler = c->boiler;
+	uint8_t *hidden = c->hidden;
+	blocks_init(&second);
+	c->boiler = arena_calloc(c->a, c->d->count, 1);
+	c->hidden = c->hidden_noscript;
+	c->relaxed = true;
+	collect_blocks(c, &second);
+	c->boiler = boiler;
+	c->hidden = hidden;
+	if (total_chars(&second) > total_chars(out) * 2) {
+		struct blocks tmp = *out;
+		*out = second;
+		second = tmp;
+	} else {
+		c->relaxed = false;
+	}
+	blocks_release(&second);
 }

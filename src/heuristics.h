@@ -46,6 +46,9 @@ struct page_ctx {
 	uint32_t *link_chars;   /* of which inside links */
 	uint8_t *hidden;        /* never rendered: scripts, hidden, templates */
 	uint8_t *boiler;        /* navigation, ads, widgets, comments ... */
+	uint8_t *hidden_noscript; /* hidden as a browser without scripts sees it */
+	bool relaxed;           /* the fallback pass: no boilerplate marks, no
+				   link-density discount */
 	struct page_meta meta;
 };
 
