@@ -26,6 +26,8 @@ enum {
 	BODY_TOP_CANDIDATES = 5,
 	/* less main text than this and the relaxed pass is tried */
 	BODY_MIN_CHARS_BEFORE_RETRY = 250,
+	/* a candidate scoring less is weak evidence of an article */
+	BODY_WEAK_SCORE = 30,
 };
 
 static float initial_score(const struct dom *d, uint32_t i)
@@ -286,6 +288,20 @@ static void select_chunks(struct page_ctx *c, struct scoring *s,
 	}
 }
 
+/*
+ * A best candidate with little score that holds a small part of the
+ * page's readable text is no article (listings, landing pages): the
+ * page's non-boilerplate text as a whole is the better answer.
+ */
+static bool weak_candidate(const struct page_ctx *c, const struct scoring *s,
+			   uint32_t root)
+{
+	uint32_t page = c->text_chars[c->body] - c->link_chars[c->body];
+	uint32_t mine = c->text_chars[root] - c->link_chars[root];
+
+	return s->score[root] < BODY_WEAK_SCORE && mine * 4 < page;
+}
+
 uint32_t body_find_root(struct page_ctx *c, uint8_t *selected)
 {
 	const struct dom *d = c->d;
@@ -312,7 +328,7 @@ uint32_t body_find_root(struct page_ctx *c, uint8_t *selected)
 			d->nodes[t].parent);
 	}
 #endif
-	if (root == DOM_NONE) {
+	if (root == DOM_NONE || weak_candidate(c, &s, root)) {
 		root = c->body;
 		selected[root] = 1;
 	} else {
