@@ -247,6 +247,9 @@ static void assemble(struct page_ctx *c, const struct blocks *b,
 		const char *t = block_text(b, k);
 		if (is_link_list(c, bl))
 			continue;
+		if (bl->kind != BLOCK_PRE && bl->kind != BLOCK_ROW &&
+		    (line_is_dateline(t, bl->len) || line_is_byline(t, bl->len)))
+			continue;
 		if (bl->chars >= DEDUPE_MIN_CHARS &&
 		    hash_set_add(&seen, text_hash(t, bl->len)))
 			continue;

@@ -65,6 +65,10 @@ void body_blocks(struct page_ctx *c, struct blocks *out);
 /* extract_legal.c: moves disclaimer blocks out of the body blocks. */
 bool legal_is_disclaimer(const char *text, size_t len);
 
+/* extract_lines.c: page chrome lines inside the content */
+bool line_is_dateline(const char *s, size_t len);
+bool line_is_byline(const char *s, size_t len);
+
 /* extract_errpage.c */
 void errpage_classify(struct page_ctx *c, const char *title,
 		      const struct blocks *body, struct page_error *out);

@@ -1,0 +1,138 @@
+/*
+ * extract_lines.c - short lines around an article that are not its text:
+ * datelines ("Updated 10:01 pm PST, Tuesday, November 19, 2019") and
+ * bylines ("By Jane Doe - 11/18/19").  Readers see them as page chrome;
+ * the body keeps only what the author wrote as the article.
+ *
+ * A line qualifies only when it is short and made mostly of date words,
+ * numbers and names, so a sentence that merely contains a date stays.
+ * To extend: add month, weekday or label words (lower case) to the tables.
+ */
+#include "heuristics.h"
+
+#include <string.h>
+
+enum {
+	LINE_MAX_BYTES = 120,
+	BYLINE_MAX_WORDS = 10,
+};
+
+static const char *const date_words[] = {
+	/* English */
+	"january", "february", "march", "april", "may", "june", "july",
+	"august", "september", "october", "november", "december", "jan",
+	"feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
+	"dec", "monday", "tuesday", "wednesday", "thursday", "friday",
+	"saturday", "sunday", "mon", "tue", "wed", "thu", "fri", "sat", "sun",
+	"am", "pm", "a.m", "p.m", "updated", "published", "posted", "modified",
+	"last", "on", "at", "of", "est", "edt", "cst", "cdt", "pst", "pdt",
+	"mst", "mdt", "gmt", "utc", "bst", "cet", "cest", "ist", "et", "pt",
+	"ago", "hours", "hour", "minutes", "min", "mins", "days", "day",
+	"today", "yesterday", "read", "time",
+	/* German, French, Spanish, Portuguese, Italian */
+	"januar", "februar", "märz", "mai", "juni", "juli", "oktober",
+	"dezember", "aktualisiert", "veröffentlicht", "am", "um", "uhr",
+	"janvier", "février", "mars", "avril", "juin", "juillet", "août",
+	"septembre", "octobre", "novembre", "décembre", "le", "à", "mis",
+	"jour", "publié", "enero", "febrero", "marzo", "abril", "mayo",
+	"junio", "julio", "agosto", "septiembre", "octubre", "noviembre",
+	"diciembre", "de", "del", "janeiro", "fevereiro", "março", "maio",
+	"junho", "julho", "setembro", "outubro", "novembro", "dezembro",
+	"às", "segunda-feira", "terça-feira", "quarta-feira", "quinta-feira",
+	"sexta-feira", "sábado", "domingo", "gennaio", "febbraio", "aprile",
+	"maggio", "giugno", "luglio", "settembre", "ottobre", "dicembre",
+};
+
+static const char *const byline_openers[] = {
+	"by ", "von ", "par ", "por ", "di ", "door ", "written by ",
+	"posted by ", "reporting by ", "story by ", "text by ",
+};
+
+static bool is_date_word(const char *w, size_t n)
+{
+	char low[32];
+
+	if (n == 0 || n >= sizeof(low))
+		return false;
+	for (size_t i = 0; i < n; i++)
+		low[i] = (char)ascii_lower((unsigned char)w[i]);
+	low[n] = '\0';
+	for (size_t i = 0; i < sizeof(date_words) / sizeof(date_words[0]); i++) {
+		if (!strcmp(low, date_words[i]))
+			return true;
+	}
+	return false;
+}
+
+static bool has_digit(const char *w, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		if (ascii_is_digit((unsigned char)w[i]))
+			return true;
+	}
+	return false;
+}
+
+static bool is_word_char(unsigned char ch)
+{
+	return ch >= 0x80 || ascii_is_alnum(ch) || ch == '-' || ch == '.';
+}
+
+/*
+ * True for a line made of dates and times: every word is a number, a
+ * month, a weekday, a time-zone or a label like "Updated", with at least
+ * one number, and nothing else but at most two other words (a name).
+ */
+bool line_is_dateline(const char *s, size_t len)
+{
+	size_t words = 0, dateish = 0, numbers = 0;
+
+	if (len > LINE_MAX_BYTES)
+		return false;
+	for (size_t i = 0; i < len;) {
+		while (i < len && !is_word_char((unsigned char)s[i]))
+			i++;
+		size_t start = i;
+		while (i < len && is_word_char((unsigned char)s[i]))
+			i++;
+		size_t n = i - start;
+		while (n && (s[start + n - 1] == '.' || s[start + n - 1] == '-'))
+			n--;
+		if (!n)
+			continue;
+		words++;
+		if (has_digit(s + start, n)) {
+			numbers++;
+			dateish++;
+		} else if (is_date_word(s + start, n)) {
+			dateish++;
+		}
+	}
+	return numbers > 0 && words > 0 && words - dateish <= 2 &&
+	       dateish * 2 > words;
+}
+
+/* "By Jane Doe", "By Jane Doe and John Roe - 11/18/19 11:04 PM EST". */
+bool line_is_byline(const char *s, size_t len)
+{
+	if (len > LINE_MAX_BYTES)
+		return false;
+	struct str line = str_make(s, len);
+	for (size_t i = 0;
+	     i < sizeof(byline_openers) / sizeof(byline_openers[0]); i++) {
+		if (!str_starts_with_i(line, byline_openers[i]))
+			continue;
+		size_t words = 0;
+		bool in = false;
+		for (size_t k = 0; k < len; k++) {
+			bool sp = s[k] == ' ';
+			words += !sp && !in;
+			in = !sp;
+		}
+		/* a sentence starting "By the end ..." ends with a stop */
+		bool sentence = s[len - 1] == '.' || s[len - 1] == '!' ||
+				s[len - 1] == '?';
+		return words <= BYLINE_MAX_WORDS && !sentence;
+	}
+	return false;
+}
