@@ -75,6 +75,7 @@ struct builder {
 	uint32_t in_pre;
 	bool pending_space;
 	bool row_has_cell;
+	bool link_closed;    /* nothing written since the last </a> */
 };
 
 
@@ -170,6 +171,7 @@ static void add_text(struct builder *b, uint32_t node, struct str s)
 		if (b->pending_space && b->out->text.len > b->start)
 			put(b, " ", 1);
 		b->pending_space = false;
+		b->link_closed = false;
 		put(b, s.ptr + i, n);
 		if (!b->chars)
 			b->first = node;
@@ -195,8 +197,10 @@ static void leave(struct builder *b, uint32_t node)
 {
 	enum dom_tag t = (enum dom_tag)b->d->nodes[node].tag;
 
-	if (t == DOM_TAG_A && b->in_link)
+	if (t == DOM_TAG_A && b->in_link) {
 		b->in_link--;
+		b->link_closed = true;
+	}
 	if (t == DOM_TAG_PRE && b->in_pre)
 		b->in_pre--;
 	if (dom_is_block_tag(t)) {
@@ -221,8 +225,15 @@ static void enter(struct builder *b, uint32_t i)
 		line_break(b);
 		return;
 	}
-	if (t == DOM_TAG_A)
+	if (t == DOM_TAG_A) {
+		/*
+		 * Links set side by side are laid out as separate items
+		 * ("Read more" "Share"); no word runs across two links.
+		 */
+		if (b->link_closed)
+			b->pending_space = true;
 		b->in_link++;
+	}
 	if (t == DOM_TAG_PRE)
 		b->in_pre++;
 	if (t == DOM_TAG_TD || t == DOM_TAG_TH) {

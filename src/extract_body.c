@@ -379,7 +379,19 @@ static void collect_blocks(struct page_ctx *c, struct blocks *out)
 	blocks_release(&all);
 }
 
+/* Text in blocks that are not mostly links (what the body will keep). */
 static uint32_t total_chars(const struct blocks *b)
+{
+	uint32_t n = 0;
+
+	for (uint32_t k = 0; k < b->count; k++) {
+		if (b->v[k].link_chars * 2 <= b->v[k].chars)
+			n += b->v[k].chars;
+	}
+	return n;
+}
+
+static uint32_t plain_chars(const struct blocks *b)
 {
 	uint32_t n = 0;
 
@@ -412,7 +424,7 @@ void body_blocks(struct page_ctx *c, struct blocks *out)
 	collect_blocks(c, &second);
 	c->boiler = boiler;
 	c->hidden = hidden;
-	if (total_chars(&second) > total_chars(out) * 2) {
+	if (plain_chars(&second) > total_chars(out) * 2) {
 		struct blocks tmp = *out;
 		*out = second;
 		second = tmp;
