@@ -38,6 +38,40 @@ static bool style_hides(struct str style)
 	       strstr(compact, "visibility:hidden");
 }
 
+/*
+ * Class names that CSS frameworks define as hidden (Bootstrap's
+ * "collapse" without "show", "d-none", "sr-only" ...).  Matched as whole
+ * class tokens, since "hidden-xs" or "collapse-toggle" are visible.
+ */
+static bool class_hides(struct str cls)
+{
+	static const char *const hiding[] = {
+		"hidden", "d-none", "is-hidden", "hide", "invisible",
+		"sr-only", "visually-hidden", "visuallyhidden",
+		"screen-reader-text", "screen-reader-only", "offscreen",
+	};
+	bool collapse = false, shown = false;
+	size_t i = 0;
+
+	while (i < cls.len) {
+		while (i < cls.len && ascii_is_space((unsigned char)cls.ptr[i]))
+			i++;
+		size_t start = i;
+		while (i < cls.len && !ascii_is_space((unsigned char)cls.ptr[i]))
+			i++;
+		struct str tok = str_make(cls.ptr + start, i - start);
+		if (!tok.len)
+			continue;
+		for (size_t k = 0; k < sizeof(hiding) / sizeof(hiding[0]); k++) {
+			if (str_ieq(tok, hiding[k]))
+				return true;
+		}
+		collapse |= str_ieq(tok, "collapse");
+		shown |= str_ieq(tok, "show") || str_ieq(tok, "in");
+	}
+	return collapse && !shown;
+}
+
 static bool never_rendered(const struct dom *d, uint32_t i)
 {
 	switch ((enum dom_tag)d->nodes[i].tag) {
@@ -59,6 +93,8 @@ static bool never_rendered(const struct dom *d, uint32_t i)
 	if (dom_has_attr(d, i, "hidden"))
 		return true;
 	if (str_ieq(dom_attr(d, i, "aria-hidden"), "true"))
+		return true;
+	if (class_hides(dom_attr(d, i, "class")))
 		return true;
 	return style_hides(dom_attr(d, i, "style"));
 }

@@ -1,0 +1,272 @@
+/*
+ * test_extract.c - the body, title, line and metadata heuristics on
+ * small pages written for each rule.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "arena.h"
+#include "dom.h"
+#include "extract.h"
+#include "heuristics.h"
+
+struct page {
+	struct arena a;
+	struct dom d;
+	struct extraction ex;
+};
+
+static void run(struct page *p, const char *html, long status)
+{
+	struct page_facts facts = {.status = status, .url = NULL};
+
+	arena_init(&p->a);
+	assert_int_equal(dom_parse(&p->a, html, strlen(html), NULL, &p->d), 0);
+	extract_page(&p->a, &p->d, &facts, &p->ex);
+}
+
+static bool body_has(const struct page *p, const char *s)
+{
+	return p->ex.body && strstr(p->ex.body, s);
+}
+
+static size_t count_of(const char *hay, const char *needle)
+{
+	size_t n = 0;
+
+	for (const char *q = hay; hay && (q = strstr(q, needle)); q++)
+		n++;
+	return n;
+}
+
+#define PARA(x)                                                                \
+	"<p>" x " The committee met on a grey morning, and the members "     \
+	"spoke at length about budgets, schedules, and the weather.</p>"
+
+static const char article_page[] =
+	"<html><head><title>Ferry timetable changes | Coast Daily</title>"
+	"<meta property='og:site_name' content='Coast Daily'></head><body>"
+	"<nav><a href=/>Home</a> <a href=/news>News</a> <a href=/sport>Sport"
+	"</a></nav><div class=sidebar><h3>Most read</h3><ul><li><a href=/1>"
+	"Something else happened somewhere far away today</a></li></ul></div>"
+	"<article><h1>Ferry timetable changes</h1>"
+	"<p class=byline>By Mira Okafor</p>"
+	"<p class=date>Updated 10:01 pm PST, Tuesday, November 19, 2019</p>"
+	PARA("First.") PARA("Second.") PARA("Third.") PARA("Fourth.")
+	"</article><div class=related><h3>Related stories</h3><ul>"
+	"<li><a href=/a>A long related headline about another ferry</a></li>"
+	"<li><a href=/b>Another related headline about the harbour</a></li>"
+	"</ul></div><section id=comments><h3>Comments</h3><p>No comments yet, "
+	"be the first to share what you think about this.</p></section>"
+	"<footer><p>Copyright 2024 Coast Daily. All rights reserved.</p>"
+	"</footer></body></html>";
+
+static void body_is_the_article_only(void **state)
+{
+	struct page p;
+	(void)state;
+
+	run(&p, article_page, 200);
+	assert_true(body_has(&p, "First. The committee"));
+	assert_true(body_has(&p, "Fourth."));
+	assert_false(body_has(&p, "Home"));
+	assert_false(body_has(&p, "Most read"));
+	assert_false(body_has(&p, "related headline"));
+	assert_false(body_has(&p, "No comments yet"));
+	assert_false(body_has(&p, "Copyright"));
+	assert_false(body_has(&p, "By Mira"));
+	assert_false(body_has(&p, "Updated 10:01"));
+	/* the headline is the title, not the first line of the body */
+	assert_string_equal(p.ex.title, "Ferry timetable changes");
+	assert_false(body_has(&p, "Ferry timetable changes"));
+	assert_int_equal(p.ex.error.kind, PAGE_OK);
+	arena_release(&p.a);
+}
+
+static void repeated_blocks_appear_once_but_refrains_stay(void **state)
+{
+	struct page p;
+	(void)state;
+
+	run(&p,
+	    "<html><body><article><h1>Song of the harbour</h1>"
+	    "<div class=main>" PARA("One.") PARA("Two.") "<p>Yes.</p>"
+	    PARA("Three.") "<p>Yes.</p></div>"
+	    "<div class=print>" PARA("One.") PARA("Two.") PARA("Three.")
+	    "</div></article></body></html>",
+	    200);
+	assert_int_equal(count_of(p.ex.body, "One. The committee"), 1);
+	assert_int_equal(count_of(p.ex.body, "Three. The committee"), 1);
+	assert_int_equal(count_of(p.ex.body, "Yes."), 2);
+	arena_release(&p.a);
+}
+
+static void nested_articles_are_not_the_text(void **state)
+{
+	struct page p;
+	(void)state;
+
+	run(&p,
+	    "<html><body><article class=post><h1>Main story</h1>"
+	    PARA("Main one.") PARA("Main two.") PARA("Main three.")
+	    "<section><h2>Replies</h2>"
+	    "<article class=post><p>I disagree with this article strongly, "
+	    "for reasons that I will now explain in detail.</p></article>"
+	    "<article class=post><p>Thanks for writing this, it was useful "
+	    "and I learned a lot from reading it today.</p></article>"
+	    "</section></article></body></html>",
+	    200);
+	assert_true(body_has(&p, "Main three."));
+	assert_false(body_has(&p, "I disagree"));
+	assert_false(body_has(&p, "Thanks for writing"));
+	arena_release(&p.a);
+}
+
+static void hidden_content_is_not_read(void **state)
+{
+	struct page p;
+	(void)state;
+
+	run(&p,
+	    "<html><body><div class=story>" PARA("Shown.") PARA("Also shown.")
+	    "<div class='d-none'>" PARA("Secret.") "</div>"
+	    "<div style='display: none'>" PARA("Also secret.") "</div>"
+	    "<script>var x = 'not text';</script></div></body></html>",
+	    200);
+	assert_true(body_has(&p, "Also shown."));
+	assert_false(body_has(&p, "Secret."));
+	assert_false(body_has(&p, "Also secret."));
+	assert_false(body_has(&p, "not text"));
+	arena_release(&p.a);
+}
+
+static void link_cards_fall_back_to_relaxed_pass(void **state)
+{
+	struct page p;
+	(void)state;
+
+	run(&p,
+	    "<html><body><div class=cards>"
+	    "<a href=/1><h2>Certificate in data</h2><p>Twelve weeks of "
+	    "evening classes with practical projects and mentoring.</p></a>"
+	    "<a href=/2><h2>Certificate in design</h2><p>Ten weeks of "
+	    "studio work with reviews from practising designers.</p></a>"
+	    "<a href=/3><h2>Certificate in law</h2><p>Eight weeks of "
+	    "seminars on contracts, property and public law.</p></a>"
+	    "</div></body></html>",
+	    200);
+	assert_true(body_has(&p, "Twelve weeks"));
+	assert_true(body_has(&p, "seminars on contracts"));
+	arena_release(&p.a);
+}
+
+static void titles_lose_site_names_only_when_sure(void **state)
+{
+	struct page p;
+	(void)state;
+
+	run(&p,
+	    "<html><head><title>Winter storms close the pass early this "
+	    "year - Mountain Post</title></head><body><p>text</p></body>"
+	    "</html>",
+	    200);
+	assert_string_equal(p.ex.title,
+			    "Winter storms close the pass early this year");
+	arena_release(&p.a);
+	/* a short title is a whole title */
+	run(&p,
+	    "<html><head><title>Page not found - Example</title></head>"
+	    "<body><p>text</p></body></html>",
+	    200);
+	assert_string_equal(p.ex.title, "Page not found - Example");
+	arena_release(&p.a);
+	/* the visible heading decides which segment is the headline */
+	run(&p,
+	    "<html><head><title>WebSocket - Web APIs | Docs</title></head>"
+	    "<body><h1>WebSocket</h1><p>text</p></body></html>",
+	    200);
+	assert_string_equal(p.ex.title, "WebSocket");
+	arena_release(&p.a);
+	/* a declared title that is only the site's name is no title */
+	run(&p,
+	    "<html><head><meta property='og:title' content='Coast Daily'>"
+	    "<meta property='og:site_name' content='Coast Daily'>"
+	    "<title>Ferry news | Coast Daily</title></head><body><h1>Ferry "
+	    "news</h1><p>text</p></body></html>",
+	    200);
+	assert_string_equal(p.ex.title, "Ferry news");
+	arena_release(&p.a);
+}
+
+static void datelines_and_bylines_are_recognised(void **state)
+{
+	(void)state;
+	const char *yes[] = {
+		"Updated 10:01 pm PST, Tuesday, November 19, 2019",
+		"19 November 2019",
+		"Chris Davies - Nov 19, 2019, 10:31 pm CST",
+		"sexta-feira, 22 de outubro de 2010 \xc3\xa0s 20:13",
+	};
+	const char *no[] = {
+		"The council met on 19 November 2019 to discuss the ferry.",
+		"Tuesday was the best day of the trip for most of us",
+		"Chapter 12",
+	};
+	for (size_t i = 0; i < sizeof(yes) / sizeof(yes[0]); i++)
+		assert_true(line_is_dateline(yes[i], strlen(yes[i])));
+	for (size_t i = 0; i < sizeof(no) / sizeof(no[0]); i++)
+		assert_false(line_is_dateline(no[i], strlen(no[i])));
+	assert_true(line_is_byline("By Jane Doe", 11));
+	assert_true(line_is_byline("By Justine Coleman - 11/18/19 11:04 PM EST",
+				   42));
+	const char *sentence = "By the end of the year, the line was closed.";
+	assert_false(line_is_byline(sentence, strlen(sentence)));
+}
+
+static void metadata_comes_from_json_ld_and_meta(void **state)
+{
+	struct page p;
+	(void)state;
+
+	run(&p,
+	    "<html lang=de><head><link rel=canonical href='https://x.example/a'>"
+	    "<script type='application/ld+json'>{\"@context\":"
+	    "\"https://schema.org\",\"@type\":\"NewsArticle\",\"headline\":"
+	    "\"Der Fahrplan\",\"datePublished\":\"2024-03-12T08:30:00Z\","
+	    "\"author\":[{\"@type\":\"Person\",\"name\":\"Ann Ufer\"},"
+	    "{\"@type\":\"Person\",\"name\":\"Bo Kai\"}],\"publisher\":"
+	    "{\"name\":\"Hafenblatt\"}}</script>"
+	    "<meta name=description content='Neue Zeiten'></head><body>"
+	    "<p>Text</p></body></html>",
+	    200);
+	assert_string_equal(p.ex.title, "Der Fahrplan");
+	assert_string_equal(p.ex.language, "de");
+	assert_string_equal(p.ex.date_published, "2024-03-12T08:30:00Z");
+	assert_int_equal(p.ex.author_count, 2);
+	assert_string_equal(p.ex.authors[1], "Bo Kai");
+	assert_string_equal(p.ex.site_name, "Hafenblatt");
+	assert_string_equal(p.ex.canonical_url, "https://x.example/a");
+	assert_string_equal(p.ex.description, "Neue Zeiten");
+	arena_release(&p.a);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(body_is_the_article_only),
+		cmocka_unit_test(repeated_blocks_appear_once_but_refrains_stay),
+		cmocka_unit_test(nested_articles_are_not_the_text),
+		cmocka_unit_test(hidden_content_is_not_read),
+		cmocka_unit_test(link_cards_fall_back_to_relaxed_pass),
+		cmocka_unit_test(titles_lose_site_names_only_when_sure),
+		cmocka_unit_test(datelines_and_bylines_are_recognised),
+		cmocka_unit_test(metadata_comes_from_json_ld_and_meta),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
