@@ -19,6 +19,8 @@
 enum {
 	/* Repeats shorter than this may be a refrain or a "Yes."; keep them. */
 	DEDUPE_MIN_CHARS = 40,
+	/* a closing line shorter than this without a full stop is chrome */
+	TAIL_LABEL_MAX_CHARS = 40,
 	BODY_MAX_BYTES = 16 * 1024 * 1024,
 };
 
@@ -266,6 +268,86 @@ static void append_block(struct buf *out, const struct blocks *b, uint32_t k,
 	(void)buf_append(out, block_text(b, k), b->v[k].len);
 }
 
+enum block_fate {
+	FATE_DROP,
+	FATE_BODY,
+	FATE_LEGAL,
+};
+
+static bool ends_sentence(const char *s, size_t len)
+{
+	static const char *const stops[] = {
+		".", "!", "?", "\"", ")", "\xe2\x80\x9d", "\xe3\x80\x82",
+		"\xef\xbc\x81", "\xef\xbc\x9f", "\xe2\x80\xa6",
+	};
+	for (size_t i = 0; i < sizeof(stops) / sizeof(stops[0]); i++) {
+		size_t n = strlen(stops[i]);
+		if (len >= n && !memcmp(s + len - n, stops[i], n))
+			return true;
+	}
+	return false;
+}
+
+/*
+ * What a reader sees after an article's last paragraph is page chrome
+ * ("Share:", "Tags", "Weitere Informationen:", a heading over a list of
+ * links that was removed): short lines that are not sentences, and
+ * headings with nothing under them.  They are cut from the end.
+ */
+static void trim_tail(const struct blocks *b, enum block_fate *fate)
+{
+	uint32_t total = 0, cut = 0, last = b->count;
+
+	for (uint32_t k = 0; k < b->count; k++)
+		total += fate[k] == FATE_BODY ? b->v[k].chars : 0;
+	for (uint32_t k = b->count; k-- > 0;) {
+		if (fate[k] != FATE_BODY)
+			continue;
+		const struct block *bl = &b->v[k];
+		const char *t = block_text(b, k);
+		bool heading = bl->kind == BLOCK_HEADING;
+		bool label = bl->chars < TAIL_LABEL_MAX_CHARS &&
+			     bl->kind != BLOCK_ITEM && bl->kind != BLOCK_ROW &&
+			     !ends_sentence(t, bl->len);
+		if (!heading && !label)
+			break;
+		cut += bl->chars;
+		last = k;
+	}
+	/* a page made of such lines (a listing, a form) keeps them all */
+	if (last == b->count || cut * 4 > total)
+		return;
+	for (uint32_t k = last; k < b->count; k++) {
+		if (fate[k] == FATE_BODY)
+			fate[k] = FATE_DROP;
+	}
+}
+
+static enum block_fate block_fate(struct page_ctx *c, const struct blocks *b,
+				  uint32_t k, struct hash_set *seen,
+				  bool first)
+{
+	const struct block *bl = &b->v[k];
+	const char *t = block_text(b, k);
+	const char *title = c->title;
+
+	if (is_link_list(c, bl))
+		return FATE_DROP;
+	if (bl->kind != BLOCK_PRE && bl->kind != BLOCK_ROW &&
+	    (line_is_dateline(t, bl->len) || line_is_byline(t, bl->len) ||
+	     line_is_teaser(t, bl->len)))
+		return FATE_DROP;
+	if (bl->chars >= DEDUPE_MIN_CHARS &&
+	    hash_set_add(seen, text_hash(t, bl->len)))
+		return FATE_DROP;
+	if (bl->kind == BLOCK_HEADING && title && first &&
+	    text_hash(t, bl->len) == text_hash(title, strlen(title)))
+		return FATE_DROP; /* the headline is the title, not body */
+	if (legal_is_disclaimer(t, bl->len))
+		return FATE_LEGAL;
+	return FATE_BODY;
+}
+
 /* Splits the content blocks into body and disclaimer text. */
 static void assemble(struct page_ctx *c, const struct blocks *b,
 		     struct extraction *out, struct blocks *kept)
@@ -273,31 +355,27 @@ static void assemble(struct page_ctx *c, const struct blocks *b,
 	struct buf body, legal;
 	struct hash_set seen = {.cap = (size_t)b->count * 2 + 16};
 	const struct block *prev = NULL;
-	const char *title = out->title;
+	enum block_fate *fate = xcalloc(b->count ? b->count : 1, sizeof(*fate));
+	bool first = true;
 
 	seen.slots = xcalloc(seen.cap, sizeof(*seen.slots));
+	for (uint32_t k = 0; k < b->count; k++) {
+		fate[k] = block_fate(c, b, k, &seen, first);
+		first &= fate[k] != FATE_BODY;
+	}
+	trim_tail(b, fate);
 	buf_init(&body, BODY_MAX_BYTES);
 	buf_init(&legal, BODY_MAX_BYTES);
 	for (uint32_t k = 0; k < b->count; k++) {
 		const struct block *bl = &b->v[k];
-		const char *t = block_text(b, k);
-		if (is_link_list(c, bl))
-			continue;
-		if (bl->kind != BLOCK_PRE && bl->kind != BLOCK_ROW &&
-		    (line_is_dateline(t, bl->len) || line_is_byline(t, bl->len)))
-			continue;
-		if (bl->chars >= DEDUPE_MIN_CHARS &&
-		    hash_set_add(&seen, text_hash(t, bl->len)))
-			continue;
-		if (bl->kind == BLOCK_HEADING && title && prev == NULL &&
-		    text_hash(t, bl->len) == text_hash(title, strlen(title)))
-			continue; /* the headline is the title, not body */
-		if (legal_is_disclaimer(t, bl->len)) {
+		if (fate[k] == FATE_LEGAL) {
 			if (legal.len)
 				(void)buf_append_str(&legal, "\n\n");
-			(void)buf_append(&legal, t, bl->len);
+			(void)buf_append(&legal, block_text(b, k), bl->len);
 			continue;
 		}
+		if (fate[k] != FATE_BODY)
+			continue;
 		append_block(&body, b, k, prev);
 		prev = bl;
 		if (kept->count == kept->cap) {
@@ -312,6 +390,7 @@ static void assemble(struct page_ctx *c, const struct blocks *b,
 	buf_release(&body);
 	buf_release(&legal);
 	free(seen.slots);
+	free(fate);
 }
 
 void extract_page(struct arena *a, const struct dom *d,
@@ -326,6 +405,7 @@ void extract_page(struct arena *a, const struct dom *d,
 	side_tables(&c);
 	meta_collect(&c);
 	out->title = title_pick(&c);
+	c.title = out->title;
 	blocks_init(&content);
 	blocks_init(&kept);
 	body_blocks(&c, &content);

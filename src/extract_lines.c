@@ -15,6 +15,7 @@
 enum {
 	LINE_MAX_BYTES = 120,
 	BYLINE_MAX_WORDS = 10,
+	TEASER_MAX_BYTES = 160,
 };
 
 static const char *const date_words[] = {
@@ -133,6 +134,38 @@ bool line_is_byline(const char *s, size_t len)
 		bool sentence = s[len - 1] == '.' || s[len - 1] == '!' ||
 				s[len - 1] == '?';
 		return words <= BYLINE_MAX_WORDS && !sentence;
+	}
+	return false;
+}
+
+/*
+ * "Read also: <headline>", "Lesen Sie auch", "Explore further": pointers
+ * to other pages set between paragraphs.  Matched at the start of a
+ * short line only.
+ */
+static const char *const teaser_labels[] = {
+	"read more", "read also", "also read", "see also", "related:",
+	"related articles", "related stories", "related posts", "more:",
+	"explore further", "recommended", "you may also like",
+	"you might also like", "don't miss", "watch:", "listen:",
+	"lesen sie auch", "lesen sie mehr", "schon gelesen", "weiterlesen",
+	"auch interessant", "das k\xc3\xb6nnte sie auch interessieren",
+	"lire aussi", "\xc3\xa0 lire aussi", "voir aussi", "lea tambi\xc3\xa9n",
+	"lee tambi\xc3\xa9n", "ver tambi\xc3\xa9n", "mire:", "leia tamb\xc3\xa9m",
+	"leia mais", "veja tamb\xc3\xa9m", "leggi anche", "vedi anche",
+	"\xd1\x87\xd0\xb8\xd1\x82\xd0\xb0\xd0\xb9\xd1\x82\xd0\xb5 "
+	"\xd1\x82\xd0\xb0\xd0\xba\xd0\xb6\xd0\xb5",
+};
+
+bool line_is_teaser(const char *s, size_t len)
+{
+	if (len > TEASER_MAX_BYTES)
+		return false;
+	struct str line = str_make(s, len);
+	for (size_t i = 0; i < sizeof(teaser_labels) / sizeof(teaser_labels[0]);
+	     i++) {
+		if (str_starts_with_i(line, teaser_labels[i]))
+			return true;
 	}
 	return false;
 }

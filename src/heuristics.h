@@ -47,6 +47,7 @@ struct page_ctx {
 	uint8_t *hidden;        /* never rendered: scripts, hidden, templates */
 	uint8_t *boiler;        /* navigation, ads, widgets, comments ... */
 	uint8_t *hidden_noscript; /* hidden as a browser without scripts sees it */
+	const char *title;      /* once title_pick() has run */
 	bool relaxed;           /* the fallback pass: no boilerplate marks, no
 				   link-density discount */
 	struct page_meta meta;
@@ -68,6 +69,7 @@ bool legal_is_disclaimer(const char *text, size_t len);
 /* extract_lines.c: page chrome lines inside the content */
 bool line_is_dateline(const char *s, size_t len);
 bool line_is_byline(const char *s, size_t len);
+bool line_is_teaser(const char *s, size_t len);
 
 /* extract_errpage.c */
 void errpage_classify(struct page_ctx *c, const char *title,
