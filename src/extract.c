@@ -19,6 +19,8 @@
 enum {
 	/* Repeats shorter than this may be a refrain or a "Yes."; keep them. */
 	DEDUPE_MIN_CHARS = 40,
+	/* a verbatim repeat of a paragraph this long is always a copy */
+	DEDUPE_ALWAYS_CHARS = 200,
 	/* a closing line shorter than this without a full stop is chrome */
 	TAIL_LABEL_MAX_CHARS = 40,
 	BODY_MAX_BYTES = 16 * 1024 * 1024,
@@ -237,26 +239,6 @@ static uint64_t text_hash(const char *s, size_t len)
 	return h;
 }
 
-struct hash_set {
-	uint64_t *slots;
-	size_t cap;
-};
-
-/* Returns true if h was already present. */
-static bool hash_set_add(struct hash_set *s, uint64_t h)
-{
-	if (!h)
-		h = 1;
-	size_t i = (size_t)(h % s->cap);
-	while (s->slots[i]) {
-		if (s->slots[i] == h)
-			return true;
-		i = (i + 1) % s->cap;
-	}
-	s->slots[i] = h;
-	return false;
-}
-
 static void append_block(struct buf *out, const struct blocks *b, uint32_t k,
 			 const struct block *prev)
 {
@@ -323,8 +305,59 @@ static void trim_tail(const struct blocks *b, enum block_fate *fate)
 	}
 }
 
+/* The element around a block's own element: its place on the page. */
+static uint32_t block_place(const struct dom *d, const struct block *bl)
+{
+	uint32_t holder = d->nodes[bl->first].parent;
+
+	return holder == DOM_NONE ? DOM_NONE : d->nodes[holder].parent;
+}
+
+/*
+ * Which blocks repeat an earlier one.  A repeat is a copy (a print
+ * version, a hidden mobile copy, a gallery caption shown twice) when it
+ * stands elsewhere on the page than the first occurrence, when it is a
+ * long paragraph, or when repeats make up a third of all text.  A repeat
+ * among its siblings (a refrain, recurring lines of a recipe or a
+ * timetable) stays where the author put it.
+ */
+static uint8_t *find_repeats(const struct dom *d, const struct blocks *b)
+{
+	size_t cap = (size_t)b->count * 2 + 16;
+	uint64_t *hashes = xcalloc(cap, sizeof(*hashes));
+	uint32_t *first = xcalloc(cap, sizeof(*first));
+	uint8_t *rep = xcalloc(b->count ? b->count : 1, 1);
+	uint64_t total = 0, repeated = 0;
+
+	for (uint32_t k = 0; k < b->count; k++) {
+		const struct block *bl = &b->v[k];
+		total += bl->chars;
+		if (bl->chars < DEDUPE_MIN_CHARS)
+			continue;
+		uint64_t h = text_hash(block_text(b, k), bl->len) | 1;
+		size_t i = (size_t)(h % cap);
+		while (hashes[i] && hashes[i] != h)
+			i = (i + 1) % cap;
+		if (!hashes[i]) {
+			hashes[i] = h;
+			first[i] = k;
+			continue;
+		}
+		repeated += bl->chars;
+		bool elsewhere = block_place(d, bl) !=
+				 block_place(d, &b->v[first[i]]);
+		rep[k] = elsewhere || bl->chars >= DEDUPE_ALWAYS_CHARS ? 2 : 1;
+	}
+	bool copy = repeated * 3 >= total;
+	for (uint32_t k = 0; k < b->count; k++)
+		rep[k] = rep[k] == 2 || (rep[k] && copy);
+	free(hashes);
+	free(first);
+	return rep;
+}
+
 static enum block_fate block_fate(struct page_ctx *c, const struct blocks *b,
-				  uint32_t k, struct hash_set *seen,
+				  uint32_t k, const uint8_t *repeat,
 				  bool first)
 {
 	const struct block *bl = &b->v[k];
@@ -337,8 +370,7 @@ static enum block_fate block_fate(struct page_ctx *c, const struct blocks *b,
 	    (line_is_dateline(t, bl->len) || line_is_byline(t, bl->len) ||
 	     line_is_teaser(t, bl->len)))
 		return FATE_DROP;
-	if (bl->chars >= DEDUPE_MIN_CHARS &&
-	    hash_set_add(seen, text_hash(t, bl->len)))
+	if (repeat[k])
 		return FATE_DROP;
 	if (bl->kind == BLOCK_HEADING && title && first &&
 	    text_hash(t, bl->len) == text_hash(title, strlen(title)))
@@ -353,16 +385,16 @@ static void assemble(struct page_ctx *c, const struct blocks *b,
 		     struct extraction *out, struct blocks *kept)
 {
 	struct buf body, legal;
-	struct hash_set seen = {.cap = (size_t)b->count * 2 + 16};
 	const struct block *prev = NULL;
 	enum block_fate *fate = xcalloc(b->count ? b->count : 1, sizeof(*fate));
+	uint8_t *repeat = find_repeats(c->d, b);
 	bool first = true;
 
-	seen.slots = xcalloc(seen.cap, sizeof(*seen.slots));
 	for (uint32_t k = 0; k < b->count; k++) {
-		fate[k] = block_fate(c, b, k, &seen, first);
+		fate[k] = block_fate(c, b, k, repeat, first);
 		first &= fate[k] != FATE_BODY;
 	}
+	free(repeat);
 	trim_tail(b, fate);
 	buf_init(&body, BODY_MAX_BYTES);
 	buf_init(&legal, BODY_MAX_BYTES);
@@ -389,7 +421,6 @@ static void assemble(struct page_ctx *c, const struct blocks *b,
 		legal.len ? arena_strndup(c->a, legal.ptr, legal.len) : NULL;
 	buf_release(&body);
 	buf_release(&legal);
-	free(seen.slots);
 	free(fate);
 }
 

@@ -107,6 +107,24 @@ static void repeated_blocks_appear_once_but_refrains_stay(void **state)
 	arena_release(&p.a);
 }
 
+static void recurring_lines_among_siblings_stay(void **state)
+{
+	struct page p;
+	(void)state;
+
+	run(&p,
+	    "<html><body><div class=recipe><h2>Plan A</h2>" PARA("Plan A.")
+	    "<p>Drink one glass of water with a slice of lemon.</p>"
+	    "<h2>Plan B</h2>" PARA("Plan B.")
+	    "<p>Drink one glass of water with a slice of lemon.</p>"
+	    "<h2>Plan C</h2>" PARA("Plan C.")
+	    "<p>Drink one glass of water with a slice of lemon.</p>"
+	    "</div></body></html>",
+	    200);
+	assert_int_equal(count_of(p.ex.body, "Drink one glass"), 3);
+	arena_release(&p.a);
+}
+
 static void nested_articles_are_not_the_text(void **state)
 {
 	struct page p;
@@ -261,6 +279,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(body_is_the_article_only),
 		cmocka_unit_test(repeated_blocks_appear_once_but_refrains_stay),
+		cmocka_unit_test(recurring_lines_among_siblings_stay),
 		cmocka_unit_test(nested_articles_are_not_the_text),
 		cmocka_unit_test(hidden_content_is_not_read),
 		cmocka_unit_test(link_cards_fall_back_to_relaxed_pass),
