@@ -16,6 +16,8 @@ enum {
 	LINE_MAX_BYTES = 120,
 	BYLINE_MAX_WORDS = 10,
 	TEASER_MAX_BYTES = 160,
+	PROMO_MAX_BYTES = 260,
+	PROMO_THRESHOLD = 3,
 };
 
 static const char *const date_words[] = {
@@ -168,4 +170,44 @@ bool line_is_teaser(const char *s, size_t len)
 			return true;
 	}
 	return false;
+}
+
+/*
+ * Calls to action set among paragraphs: follow us, subscribe, sign up
+ * for the newsletter, reach the author.  Each cue has a weight; a short
+ * block needs PROMO_THRESHOLD, so an article that mentions Twitter once
+ * keeps its sentence.
+ */
+struct cue {
+	const char *text;
+	int weight;
+};
+
+static const struct cue promo_cues[] = {
+	{"follow us", 2}, {"follow him", 2}, {"follow her", 2},
+	{"follow them", 2}, {"follow me", 2}, {"on twitter", 1},
+	{"on facebook", 1}, {"on instagram", 1}, {"on linkedin", 1},
+	{"subscribe to", 2}, {"subscribe now", 3}, {"sign up for", 2},
+	{"sign up to", 2}, {"newsletter", 2}, {"to your inbox", 2},
+	{"in your inbox", 2}, {"delivered to your", 1}, {"click here", 1},
+	{"may be reached at", 3}, {"can be reached at", 3},
+	{"have a tip?", 2}, {"got a tip?", 2}, {"send us", 1},
+	{"join our", 1}, {"download our app", 3}, {"get the app", 2},
+	{"support our journalism", 3}, {"become a member", 2},
+	{"abonnieren", 2}, {"newsletter abonnieren", 3}, {"folgen sie uns", 3},
+	{"suivez-nous", 3}, {"abonnez-vous", 3}, {"s\xc3\xadguenos", 3},
+	{"suscr\xc3\xad" "bete", 3}, {"siga-nos", 3}, {"seguici", 3},
+};
+
+bool line_is_promo(const char *s, size_t len)
+{
+	if (len > PROMO_MAX_BYTES)
+		return false;
+	struct str line = str_make(s, len);
+	int score = 0;
+	for (size_t i = 0; i < sizeof(promo_cues) / sizeof(promo_cues[0]); i++) {
+		if (str_icontains(line, promo_cues[i].text))
+			score += promo_cues[i].weight;
+	}
+	return score >= PROMO_THRESHOLD;
 }

@@ -70,6 +70,7 @@ bool legal_is_disclaimer(const char *text, size_t len);
 bool line_is_dateline(const char *s, size_t len);
 bool line_is_byline(const char *s, size_t len);
 bool line_is_teaser(const char *s, size_t len);
+bool line_is_promo(const char *s, size_t len);
 
 /* extract_errpage.c */
 void errpage_classify(struct page_ctx *c, const char *title,

@@ -245,6 +245,14 @@ static void datelines_and_bylines_are_recognised(void **state)
 				   42));
 	const char *sentence = "By the end of the year, the line was closed.";
 	assert_false(line_is_byline(sentence, strlen(sentence)));
+	const char *promo = "Follow us on Twitter and sign up for our daily "
+			    "newsletter.";
+	assert_true(line_is_promo(promo, strlen(promo)));
+	const char *news = "The minister announced the plan on Twitter late "
+			   "on Sunday evening.";
+	assert_false(line_is_promo(news, strlen(news)));
+	const char *teaser = "Read more: Ferry prices rise again";
+	assert_true(line_is_teaser(teaser, strlen(teaser)));
 }
 
 static void metadata_comes_from_json_ld_and_meta(void **state)
