@@ -38,6 +38,8 @@ static const char *const boiler_words[] = {
 static const char *const content_words[] = {
 	"article", "body", "column", "content", "main", "shadow", "post",
 	"entry", "story", "text", "blog",
+	/* an embedded post (a tweet, a video) quoted by the article */
+	"embed",
 };
 
 static const char *const negative_words[] = {
