@@ -64,7 +64,7 @@ static int buf_grow(struct buf *b, size_t extra)
 	return 0;
 }
 
-int buf_append(struct buf *b, const void *data, size_t len)
+int buf_append_grow(struct buf *b, const void *data, size_t len)
 {
 	if (!len)
 		return 0;

@@ -12,6 +12,7 @@
 
 #include <stdarg.h>
 #include <stddef.h>
+#include <string.h>
 
 struct buf {
 	char *ptr;
@@ -28,7 +29,25 @@ void buf_release(struct buf *b);
 char *buf_detach(struct buf *b, size_t *len);
 void buf_reset(struct buf *b);
 
-int buf_append(struct buf *b, const void *data, size_t len);
+/* buf_append() when the buffer must grow (or len passes max). */
+int buf_append_grow(struct buf *b, const void *data, size_t len);
+
+/*
+ * Appends len bytes; -1 (buffer unchanged) past max.  Inline because text
+ * assembly appends a character at a time: the common case, room left,
+ * is a copy and a NUL.  data may be NULL when len is 0 (an empty view):
+ * memcpy must not see it.
+ */
+static inline int buf_append(struct buf *b, const void *data, size_t len)
+{
+	if (len && len < b->cap - b->len && b->len + len <= b->max) {
+		memcpy(b->ptr + b->len, data, len);
+		b->len += len;
+		b->ptr[b->len] = '\0';
+		return 0;
+	}
+	return buf_append_grow(b, data, len);
+}
 int buf_append_str(struct buf *b, const char *s);
 int buf_append_char(struct buf *b, char c);
 int buf_printf(struct buf *b, const char *fmt, ...)

@@ -10,6 +10,7 @@
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "msg.h"
 
@@ -22,6 +23,18 @@ enum {
 	OPT_CONNECT_TIMEOUT,
 	OPT_MAX_REDIRS,
 	OPT_MAX_FILESIZE,
+	OPT_PARALLEL,
+	OPT_PARALLEL_HOST,
+	OPT_HOST_DELAY,
+	OPT_RETRY,
+	OPT_RETRY_DELAY,
+	OPT_RETRY_MAX_WAIT,
+	OPT_WORKERS,
+	OPT_PARSE_TIMEOUT,
+	OPT_PARSE_MEMORY,
+	OPT_KEEP_ORDER,
+	OPT_RESUME,
+	OPT_EXIT_ZERO,
 };
 
 static const struct option long_options[] = {
@@ -39,6 +52,22 @@ static const struct option long_options[] = {
 	{"connect-timeout", required_argument, NULL, OPT_CONNECT_TIMEOUT},
 	{"max-redirs", required_argument, NULL, OPT_MAX_REDIRS},
 	{"max-filesize", required_argument, NULL, OPT_MAX_FILESIZE},
+	{"speed-limit", required_argument, NULL, 'Y'},
+	{"speed-time", required_argument, NULL, 'y'},
+	{"input-file", required_argument, NULL, 'i'},
+	{"output", required_argument, NULL, 'o'},
+	{"parallel", required_argument, NULL, OPT_PARALLEL},
+	{"parallel-host", required_argument, NULL, OPT_PARALLEL_HOST},
+	{"host-delay", required_argument, NULL, OPT_HOST_DELAY},
+	{"retry", required_argument, NULL, OPT_RETRY},
+	{"retry-delay", required_argument, NULL, OPT_RETRY_DELAY},
+	{"retry-max-wait", required_argument, NULL, OPT_RETRY_MAX_WAIT},
+	{"workers", required_argument, NULL, OPT_WORKERS},
+	{"parse-timeout", required_argument, NULL, OPT_PARSE_TIMEOUT},
+	{"parse-memory", required_argument, NULL, OPT_PARSE_MEMORY},
+	{"keep-order", no_argument, NULL, OPT_KEEP_ORDER},
+	{"resume", no_argument, NULL, OPT_RESUME},
+	{"exit-zero", no_argument, NULL, OPT_EXIT_ZERO},
 	{"quiet", no_argument, NULL, 'q'},
 	{"help", no_argument, NULL, 'h'},
 	{"version", no_argument, NULL, 'V'},
@@ -48,12 +77,15 @@ static const struct option long_options[] = {
 void cli_usage(FILE *to)
 {
 	fputs("usage: extract [options] URL|FILE|-\n"
+	      "       extract -i LIST [options]\n"
 	      "Print a web page's title and main text, or a JSON record.\n"
 	      "\n"
 	      "Output:\n"
-	      "  --json                 one JSON object per input\n"
+	      "  --json                 one JSON object per input (JSON Lines)\n"
 	      "  --format text|json     the output format (default text)\n"
-	      "  -q, --quiet            no diagnostics for error pages\n"
+	      "  -o, --output FILE      write records to FILE, not stdout\n"
+	      "  -q, --quiet            no diagnostics for error pages; in batch\n"
+	      "                         mode no per-input lines, progress or summary\n"
 	      "Input:\n"
 	      "  --base-url URL         the URL a local page came from\n"
 	      "  --status CODE          the HTTP status a local page came with\n"
@@ -68,12 +100,30 @@ void cli_usage(FILE *to)
 	      "      --connect-timeout SECS  the connect deadline (10)\n"
 	      "      --max-redirs N     redirects to follow (10)\n"
 	      "      --max-filesize BYTES  the largest response (16 MiB)\n"
+	      "  -Y, --speed-limit B/S  abort a transfer slower than this ... (1000)\n"
+	      "  -y, --speed-time SECS  ... for this long (15)\n"
+	      "Batch mode:\n"
+	      "  -i, --input-file LIST  one URL or file per line (- for stdin)\n"
+	      "      --parallel N       transfers at once (16)\n"
+	      "      --parallel-host N  transfers at once to one host (4)\n"
+	      "      --host-delay SECS  pause between requests to one host (0)\n"
+	      "      --retry N          retries of a transient failure (2)\n"
+	      "      --retry-delay SECS first wait, doubled each retry (1)\n"
+	      "      --retry-max-wait SECS  the longest wait; a longer\n"
+	      "                         Retry-After ends the retries (30)\n"
+	      "      --keep-order       write records in list order\n"
+	      "      --resume           with -o: skip entries already in FILE\n"
+	      "      --exit-zero        exit 0 even if inputs failed\n"
+	      "      --workers N        parser processes (one per CPU)\n"
+	      "      --parse-timeout SECS  CPU time to parse one page (10)\n"
+	      "      --parse-memory MIB memory of one parser process (2048)\n"
 	      "Other:\n"
 	      "  -h, --help             this help\n"
 	      "  -V, --version          the version\n"
 	      "\n"
 	      "Exit status: 0 extracted, 1 error page, 2 usage, 3 fetch failed,\n"
-	      "4 unreadable or not HTML, 5 output not written.\n",
+	      "4 unreadable or not HTML, 5 output not written; in batch mode the\n"
+	      "highest of all inputs, 130 after SIGINT and 143 after SIGTERM.\n",
 	      to);
 }
 
@@ -88,6 +138,88 @@ static int parse_number(const char *opt, const char *arg, double min,
 		return error("%s: invalid number '%s'", opt, arg);
 	*out = v;
 	return 0;
+}
+
+/* Numbers with a range, and the flags, of batch mode. */
+static int parse_batch_number(int c, const char *arg, struct batch_options *b)
+{
+	static const struct {
+		int c;
+		const char *name;
+		double min, max;
+	} ranges[] = {
+	    {OPT_PARALLEL, "--parallel", 1, 10000},
+	    {OPT_PARALLEL_HOST, "--parallel-host", 1, 10000},
+	    {OPT_HOST_DELAY, "--host-delay", 0, 86400},
+	    {OPT_RETRY, "--retry", 0, 100},
+	    {OPT_RETRY_DELAY, "--retry-delay", 0, 86400},
+	    {OPT_RETRY_MAX_WAIT, "--retry-max-wait", 0, 86400},
+	    {OPT_WORKERS, "--workers", 1, 256},
+	    {OPT_PARSE_TIMEOUT, "--parse-timeout", 1, 86400},
+	    {OPT_PARSE_MEMORY, "--parse-memory", 16, 1 << 20},
+	};
+	double v = 0;
+	size_t i = 0;
+
+	while (i < sizeof(ranges) / sizeof(ranges[0]) && ranges[i].c != c)
+		i++;
+	if (i == sizeof(ranges) / sizeof(ranges[0]))
+		return -1;
+	if (parse_number(ranges[i].name, arg, ranges[i].min, ranges[i].max, &v))
+		return -1;
+	switch (c) {
+	case OPT_PARALLEL:
+		b->parallel = (long)v;
+		break;
+	case OPT_PARALLEL_HOST:
+		b->parallel_host = (long)v;
+		break;
+	case OPT_HOST_DELAY:
+		b->host_delay = v;
+		break;
+	case OPT_RETRY:
+		b->retry = (long)v;
+		break;
+	case OPT_RETRY_DELAY:
+		b->retry_delay = v;
+		break;
+	case OPT_RETRY_MAX_WAIT:
+		b->retry_max_wait = v;
+		break;
+	case OPT_WORKERS:
+		b->workers = (long)v;
+		break;
+	case OPT_PARSE_TIMEOUT:
+		b->parse_timeout = v;
+		break;
+	default:
+		b->parse_memory_mib = (long)v;
+		break;
+	}
+	return 0;
+}
+
+static int parse_batch_option(int c, const char *arg, struct options *o)
+{
+	switch (c) {
+	case 'i':
+		o->list = arg;
+		return 0;
+	case 'o':
+		o->output = arg;
+		return 0;
+	case OPT_KEEP_ORDER:
+		o->batch.keep_order = true;
+		return 0;
+	case OPT_RESUME:
+		o->batch.resume = true;
+		return 0;
+	case OPT_EXIT_ZERO:
+		o->batch.exit_zero = true;
+		return 0;
+	default:
+		return parse_batch_number(c, arg, &o->batch);
+	}
 }
 
 static int parse_option(int c, const char *arg, struct options *o,
@@ -155,12 +287,62 @@ static int parse_option(int c, const char *arg, struct options *o,
 			return -1;
 		o->fetch.max_bytes = (size_t)v;
 		return 0;
+	case 'Y':
+		if (parse_number("--speed-limit", arg, 1, 1e9, &v))
+			return -1;
+		o->fetch.low_speed_bytes = (long)v;
+		return 0;
+	case 'y':
+		if (parse_number("--speed-time", arg, 1, 86400, &v))
+			return -1;
+		o->fetch.low_speed_seconds = (long)v;
+		return 0;
 	case 'q':
 		o->quiet = true;
 		return 0;
 	default:
-		return -1;
+		return parse_batch_option(c, arg, o);
 	}
+}
+
+/* One positional input, or a list with -i; --resume needs -o and JSON. */
+static int cli_check_inputs(int argc, char **argv, struct options *o)
+{
+	if (o->list) {
+		if (optind < argc)
+			return error("'%s': give inputs either on the command "
+				     "line or with -i, not both",
+				     argv[optind]);
+		if (o->batch.resume && !o->output)
+			return error("--resume needs -o FILE");
+		if (o->batch.resume && o->format != FORMAT_JSON)
+			return error("--resume needs --json");
+		return 0;
+	}
+	if (o->batch.resume)
+		return error("--resume works with -i LIST only");
+	if (optind >= argc)
+		return error("no input given (see extract --help)");
+	if (argc - optind > 1)
+		return error("one input at a time: '%s' is extra (or use -i)",
+			     argv[optind + 1]);
+	o->input = argv[optind];
+	return 0;
+}
+
+/*
+ * Decided once at start-up (getenv is not for later): a progress line
+ * only on a terminal and without -q; colour unless NO_COLOR is set to
+ * anything non-empty or the terminal is "dumb".
+ */
+static void cli_set_display(struct options *o)
+{
+	const char *no_color = getenv("NO_COLOR");
+	const char *term = getenv("TERM");
+
+	o->batch.progress = !o->quiet && isatty(STDERR_FILENO);
+	o->batch.color = o->batch.progress && !(no_color && *no_color) &&
+			 !(term && strcmp(term, "dumb") == 0);
 }
 
 int cli_parse(int argc, char **argv, struct options *o)
@@ -170,9 +352,10 @@ int cli_parse(int argc, char **argv, struct options *o)
 
 	*o = (struct options){.format = FORMAT_TEXT};
 	fetch_options_defaults(&o->fetch);
+	batch_options_defaults(&o->batch);
 	opterr = 0;
 	optind = 1;
-	while ((c = getopt_long(argc, argv, ":A:H:b:x:km:qhV", long_options,
+	while ((c = getopt_long(argc, argv, ":A:H:b:x:km:qhVi:o:Y:y:", long_options,
 				NULL)) != -1) {
 		if (c == 'h') {
 			cli_usage(stdout);
@@ -196,15 +379,9 @@ int cli_parse(int argc, char **argv, struct options *o)
 	}
 	o->fetch.headers = o->headers;
 	o->fetch.n_headers = n_headers;
-	if (optind >= argc) {
-		error("no input given (see extract --help)");
+	if (cli_check_inputs(argc, argv, o))
 		return -1;
-	}
-	if (argc - optind > 1) {
-		error("one input at a time: '%s' is extra", argv[optind + 1]);
-		return -1;
-	}
-	o->input = argv[optind];
+	cli_set_display(o);
 	return 0;
 }
 

@@ -8,6 +8,7 @@
 #include <stddef.h>
 #include <stdio.h>
 
+#include "batch.h"
 #include "fetch.h"
 #include "pipeline.h"
 
@@ -23,6 +24,7 @@ struct options {
 	const char *content_type; /* --content-type for local input */
 	bool quiet;
 	struct fetch_options fetch;
+	struct batch_options batch; /* with -i */
 	const char **headers;    /* storage behind fetch.headers */
 };
 

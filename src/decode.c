@@ -27,8 +27,10 @@
  */
 #include "decode.h"
 
+#include <dlfcn.h>
 #include <errno.h>
 #include <iconv.h>
+#include <pthread.h>
 #include <string.h>
 
 #include <uchardet.h>
@@ -40,6 +42,10 @@
 
 /* More than libuchardet needs to be confident; bounds its time. */
 #define DECODE_DETECT_LEN ((size_t)64 * 1024)
+/* bytes looked at for BOM-less UTF-16/32 and for double-byte text */
+#define WIDE_SNIFF_LEN ((size_t)1024)
+#define CJK_SNIFF_LEN ((size_t)16 * 1024)
+#define CJK_MIN_HIGH_BYTES 16
 /* iconv writes into this stack chunk; each chunk holds whole characters. */
 #define DECODE_CHUNK      16384
 
@@ -166,6 +172,15 @@ int decode_with(struct arena *a, const struct charset *cs, const char *bytes,
 	struct buf out;
 	int ret;
 
+	/* most pages: UTF-8 that needs no repair, copied once */
+	if (!cs->iconv && !strcmp(cs->name, "utf-8") &&
+	    utf8_valid(bytes, len) && !memchr(bytes, '\0', len)) {
+		if (len > max_out)
+			return -1;
+		*text = arena_strndup(a, bytes, len);
+		*text_len = len;
+		return 0;
+	}
 	buf_init(&out, max_out);
 	ret = decode_into(cs, bytes, len, &out);
 	if (!ret) {
@@ -182,6 +197,18 @@ enum text_kind {
 	TEXT_OTHER,
 };
 
+/* Eight ASCII bytes, none of them ESC (read whatever their alignment). */
+static bool ascii_no_esc(const char *p)
+{
+	const uint64_t ones = UINT64_C(0x0101010101010101);
+	const uint64_t highs = UINT64_C(0x8080808080808080);
+	uint64_t w, x;
+
+	memcpy(&w, p, sizeof(w));
+	x = w ^ (ones * 0x1B);
+	return !(w & highs) && !((x - ones) & ~x & highs);
+}
+
 /*
  * Valid UTF-8 may still be cut off at the very end (a body truncated at
  * the byte cap), so a valid lead byte whose sequence runs into the end of
@@ -197,6 +224,10 @@ static enum text_kind classify(const char *bytes, size_t len)
 		uint32_t cp;
 		size_t n;
 
+		if (i + 8 <= len && ascii_no_esc(bytes + i)) {
+			i += 8;
+			continue;
+		}
 		if (c < 0x80) {
 			esc = esc || c == 0x1B;
 			i++;
@@ -215,34 +246,191 @@ static enum text_kind classify(const char *bytes, size_t len)
 	return esc ? TEXT_OTHER : TEXT_ASCII;
 }
 
+/*
+ * libuchardet is opened the first time a page needs it, not linked: it
+ * brings in the C++ runtime, whose loading and relocation cost every
+ * start more than a one-off call on a typical page spends in gumbo.
+ * Most pages declare their charset or are UTF-8 and never need it.  The
+ * table is written once (pthread_once) and only read after; if the
+ * library cannot be opened, detection says "don't know" and the page
+ * gets the default, after one warning.
+ */
+#ifndef DECODE_UCHARDET_LIB
+#define DECODE_UCHARDET_LIB "libuchardet.so.0"
+#endif
+
+struct uchardet_api {
+	uchardet_t (*create)(void);
+	int (*handle_data)(uchardet_t, const char *, size_t);
+	void (*data_end)(uchardet_t);
+	const char *(*get_charset)(uchardet_t);
+	void (*destroy)(uchardet_t);
+	bool loaded;
+};
+
+static struct uchardet_api uchardet_api;
+static pthread_once_t uchardet_once = PTHREAD_ONCE_INIT;
+
+/* POSIX's way of storing dlsym()'s answer in a function pointer. */
+static bool load_symbol(void *lib, const char *name, void *fn_ptr)
+{
+	void *sym = dlsym(lib, name);
+
+	memcpy(fn_ptr, &sym, sizeof(sym));
+	return sym != NULL;
+}
+
+static void uchardet_load(void)
+{
+	struct uchardet_api *u = &uchardet_api;
+	void *lib = dlopen(DECODE_UCHARDET_LIB, RTLD_NOW | RTLD_LOCAL);
+
+	if (lib && load_symbol(lib, "uchardet_new", &u->create) &&
+	    load_symbol(lib, "uchardet_handle_data", &u->handle_data) &&
+	    load_symbol(lib, "uchardet_data_end", &u->data_end) &&
+	    load_symbol(lib, "uchardet_get_charset", &u->get_charset) &&
+	    load_symbol(lib, "uchardet_delete", &u->destroy)) {
+		u->loaded = true;
+		return;
+	}
+	warning("cannot load %s: undeclared charsets are not detected",
+		DECODE_UCHARDET_LIB);
+}
+
 /* libuchardet's guess through the allow-list, or NULL. */
 static const struct charset *detect(const char *bytes, size_t len)
 {
-	uchardet_t ud = uchardet_new();
+	const struct uchardet_api *u = &uchardet_api;
 	const struct charset *cs = NULL;
 
+	if (pthread_once(&uchardet_once, uchardet_load) || !u->loaded)
+		return NULL;
+	uchardet_t ud = u->create();
 	if (!ud)
 		return NULL;
 	if (len > DECODE_DETECT_LEN)
 		len = DECODE_DETECT_LEN;
-	if (uchardet_handle_data(ud, bytes, len) == 0) {
-		uchardet_data_end(ud);
-		cs = charset_for_detected(str_from(uchardet_get_charset(ud)));
+	if (u->handle_data(ud, bytes, len) == 0) {
+		u->data_end(ud);
+		cs = charset_for_detected(str_from(u->get_charset(ud)));
 	}
-	uchardet_delete(ud);
+	u->destroy(ud);
 	return cs;
+}
+
+/*
+ * UTF-16 and UTF-32 without a byte order mark: markup is ASCII, so one
+ * byte of each pair (or three of each quad) is NUL.  Counted over the
+ * first bytes only; a page of binary junk has no such regular pattern.
+ */
+static const struct charset utf32le = {"utf-32le", "UTF-32LE"};
+static const struct charset utf32be = {"utf-32be", "UTF-32BE"};
+
+static const struct charset *wide_encoding(const char *bytes, size_t len)
+{
+	size_t zero[4] = {0};
+
+	if (len > WIDE_SNIFF_LEN)
+		len = WIDE_SNIFF_LEN;
+	len &= ~(size_t)3;
+	if (len < 16)
+		return NULL;
+	for (size_t i = 0; i < len; i++)
+		zero[i % 4] += bytes[i] == '\0';
+	size_t quarter = len / 4;
+	bool z[4];
+	for (int k = 0; k < 4; k++)
+		z[k] = zero[k] * 10 >= quarter * 9; /* 90% NUL */
+	if (!z[0] && z[1] && z[2] && z[3])
+		return &utf32le;
+	if (z[0] && z[1] && z[2] && !z[3])
+		return &utf32be;
+	if (!z[0] && z[1] && !z[2] && z[3])
+		return charset_for_label(str_from("utf-16le"));
+	if (z[0] && !z[1] && z[2] && !z[3])
+		return charset_for_label(str_from("utf-16be"));
+	return NULL;
+}
+
+static bool has_replacement(const struct buf *b)
+{
+	for (size_t i = 0; i + 3 <= b->len; i++) {
+		if (!memcmp(b->ptr + i, replacement_utf8, 3))
+			return true;
+	}
+	return false;
+}
+
+/*
+ * East Asian double-byte text that the detector could not place: nearly
+ * every byte above 0x7F comes in a run with another, where Latin text
+ * has lone accented letters.  The first candidate that decodes the
+ * sample without an invalid sequence is taken.
+ */
+static const struct charset *double_byte_guess(const char *bytes, size_t len)
+{
+	static const char *const candidates[] = {
+		"euc-kr", "gbk", "shift_jis", "big5", "euc-jp",
+	};
+	size_t high = 0, paired = 0;
+
+	if (len > CJK_SNIFF_LEN)
+		len = CJK_SNIFF_LEN;
+	for (size_t i = 0; i < len; i++) {
+		if ((unsigned char)bytes[i] < 0x80)
+			continue;
+		high++;
+		bool next = i + 1 < len && (unsigned char)bytes[i + 1] >= 0x80;
+		bool prev = i > 0 && (unsigned char)bytes[i - 1] >= 0x80;
+		paired += next || prev;
+	}
+	if (high < CJK_MIN_HIGH_BYTES || paired * 10 < high * 9)
+		return NULL;
+	for (size_t k = 0; k < sizeof(candidates) / sizeof(candidates[0]);
+	     k++) {
+		const struct charset *cs = charset_for_label(str_from(candidates[k]));
+		struct buf out;
+		if (!cs)
+			continue;
+		buf_init(&out, len * 4 + 16);
+		bool clean = !decode_into(cs, bytes, len, &out) &&
+			     !has_replacement(&out);
+		buf_release(&out);
+		if (clean)
+			return cs;
+	}
+	return NULL;
+}
+
+bool decode_is_wide_text(const char *bytes, size_t len)
+{
+	return wide_encoding(bytes, len) != NULL;
+}
+
+static bool is_single_byte_latin(const struct charset *cs)
+{
+	return cs && (!strcmp(cs->name, "windows-1252") ||
+		      !strncmp(cs->name, "iso-8859-", 9));
 }
 
 static void choose_undeclared(const char *bytes, size_t len,
 			      struct sniff_result *sr)
 {
+	sr->charset = wide_encoding(bytes, len);
+	if (sr->charset) {
+		sr->source = SNIFF_DETECTED;
+		return;
+	}
 	enum text_kind kind = classify(bytes, len);
-
-	sr->charset = NULL;
 	if (kind == TEXT_UTF8) {
 		sr->charset = charset_utf8();
 	} else if (kind == TEXT_OTHER) {
 		sr->charset = detect(bytes, len);
+		if (!sr->charset || is_single_byte_latin(sr->charset)) {
+			const struct charset *cjk = double_byte_guess(bytes, len);
+			if (cjk)
+				sr->charset = cjk;
+		}
 	}
 	sr->source = sr->charset ? SNIFF_DETECTED : SNIFF_DEFAULT;
 	if (!sr->charset)

@@ -13,12 +13,17 @@
  *    rewritten to U+FFFD (they would put NUL or invalid UTF-8 in text);
  *  - parse, copy and free run on a thread with a large stack, because
  *    gumbo_destroy_output recurses once per nesting level;
- *  - every string copied out is checked for valid UTF-8.
+ *  - every string copied out is checked for valid UTF-8;
+ *  - gumbo allocates through a per-parse list that is emptied after
+ *    gumbo_destroy_output, so what gumbo leaks is freed all the same.
  */
 #include "dom.h"
 
 #include <gumbo.h>
 #include <pthread.h>
+#include <stdalign.h>
+#include <stddef.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -52,31 +57,44 @@ struct prescan {
 	size_t overlong_refs; /* numeric references to rewrite */
 };
 
-static bool name_in(struct str name, const char *const *list, size_t n)
+enum tag_class {
+	TAG_PLAIN,
+	TAG_VOID,     /* never has content: no end tag to wait for */
+	TAG_RAW_TEXT, /* content is text up to its end tag */
+};
+
+/* Void and raw-text elements, the only names the pre-scan tells apart. */
+static enum tag_class classify_tag(struct str name)
 {
-	for (size_t i = 0; i < n; i++) {
-		if (str_ieq(name, list[i]))
-			return true;
+	static const struct {
+		char name[10];
+		uint8_t len;
+		uint8_t class;
+	} tags[] = {
+		{"area", 4, TAG_VOID},      {"base", 4, TAG_VOID},
+		{"br", 2, TAG_VOID},        {"col", 3, TAG_VOID},
+		{"embed", 5, TAG_VOID},     {"hr", 2, TAG_VOID},
+		{"img", 3, TAG_VOID},       {"input", 5, TAG_VOID},
+		{"keygen", 6, TAG_VOID},    {"link", 4, TAG_VOID},
+		{"meta", 4, TAG_VOID},      {"param", 5, TAG_VOID},
+		{"source", 6, TAG_VOID},    {"track", 5, TAG_VOID},
+		{"wbr", 3, TAG_VOID},       {"script", 6, TAG_RAW_TEXT},
+		{"style", 5, TAG_RAW_TEXT}, {"textarea", 8, TAG_RAW_TEXT},
+		{"title", 5, TAG_RAW_TEXT}, {"xmp", 3, TAG_RAW_TEXT},
+		{"iframe", 6, TAG_RAW_TEXT}, {"noembed", 7, TAG_RAW_TEXT},
+		{"noframes", 8, TAG_RAW_TEXT}, {"plaintext", 9, TAG_RAW_TEXT},
+	};
+	char low[sizeof(tags[0].name)];
+
+	if (name.len >= sizeof(low))
+		return TAG_PLAIN;
+	for (size_t i = 0; i < name.len; i++)
+		low[i] = (char)ascii_lower((unsigned char)name.ptr[i]);
+	for (size_t k = 0; k < sizeof(tags) / sizeof(tags[0]); k++) {
+		if (tags[k].len == name.len && !memcmp(tags[k].name, low, name.len))
+			return (enum tag_class)tags[k].class;
 	}
-	return false;
-}
-
-static bool is_void_tag(struct str name)
-{
-	static const char *const voids[] = {
-		"area", "base", "br", "col", "embed", "hr", "img", "input",
-		"keygen", "link", "meta", "param", "source", "track", "wbr",
-	};
-	return name_in(name, voids, sizeof(voids) / sizeof(voids[0]));
-}
-
-static bool is_raw_text_tag(struct str name)
-{
-	static const char *const raw[] = {
-		"script", "style", "textarea", "title", "xmp", "iframe",
-		"noembed", "noframes", "plaintext",
-	};
-	return name_in(name, raw, sizeof(raw) / sizeof(raw[0]));
+	return TAG_PLAIN;
 }
 
 /* Index of the end tag "</name" at or after i, or len when none. */
@@ -84,7 +102,13 @@ static size_t find_end_tag(const char *s, size_t len, size_t i,
 			   struct str name)
 {
 	for (; i + 2 + name.len <= len; i++) {
-		if (s[i] == '<' && s[i + 1] == '/') {
+		const char *lt = memchr(s + i, '<', len - i);
+		if (!lt)
+			break;
+		i = (size_t)(lt - s);
+		if (i + 2 + name.len > len)
+			break;
+		if (s[i + 1] == '/') {
 			size_t k = 0;
 			while (k < name.len &&
 			       ascii_lower((unsigned char)s[i + 2 + k]) ==
@@ -177,6 +201,21 @@ static size_t scan_start_tag(const char *s, size_t len, size_t i,
 	return j < len ? j + 1 : len;
 }
 
+/* Index after the "-->" at or after k, or len when none. */
+static size_t comment_end(const char *s, size_t len, size_t k)
+{
+	while (k + 2 < len) {
+		const char *dash = memchr(s + k, '-', len - k - 2);
+		if (!dash)
+			break;
+		k = (size_t)(dash - s);
+		if (s[k + 1] == '-' && s[k + 2] == '>')
+			return k + 3;
+		k++;
+	}
+	return len;
+}
+
 /*
  * An overestimate of nesting, attribute and tag counts, linear in the
  * input.  It need not follow the tokenizer exactly: it only has to stop
@@ -190,26 +229,18 @@ static void prescan(const char *s, size_t len, const struct dom_limits *l,
 	*out = (struct prescan){.cut = len};
 	for (size_t i = 0; i < len;) {
 		const char *lt = memchr(s + i, '<', len - i);
-		const char *amp = memchr(s + i, '&', (lt ? (size_t)(lt - s) : len) - i);
-		if (amp) {
-			size_t at = (size_t)(amp - s);
-			if (overlong_ref_len(s, len, at))
+		size_t text_end = lt ? (size_t)(lt - s) : len;
+		/* references in the text before the tag (found once each) */
+		for (const char *amp = memchr(s + i, '&', text_end - i); amp;
+		     amp = memchr(amp + 1, '&', text_end - (size_t)(amp + 1 - s))) {
+			if (overlong_ref_len(s, len, (size_t)(amp - s)))
 				out->overlong_refs++;
-			i = at + 1;
-			continue;
 		}
 		if (!lt)
 			break;
-		i = (size_t)(lt - s);
+		i = text_end;
 		if (i + 3 < len && !memcmp(s + i, "<!--", 4)) {
-			const char *end = NULL;
-			for (size_t k = i + 4; k + 2 < len; k++) {
-				if (s[k] == '-' && s[k + 1] == '-' && s[k + 2] == '>') {
-					end = s + k + 3;
-					break;
-				}
-			}
-			i = end ? (size_t)(end - s) : len;
+			i = comment_end(s, len, i + 4);
 			continue;
 		}
 		if (i + 1 < len && s[i + 1] == '/') {
@@ -226,8 +257,9 @@ static void prescan(const char *s, size_t len, const struct dom_limits *l,
 		uint32_t attrs;
 		bool selfclose;
 		size_t next = scan_start_tag(s, len, i, &name, &attrs, &selfclose);
+		enum tag_class class = classify_tag(name);
 		tags++;
-		if (!is_void_tag(name) && !selfclose)
+		if (class != TAG_VOID && !selfclose)
 			depth++;
 		if (depth > l->max_depth || attrs > l->max_attributes ||
 		    tags > l->max_tags) {
@@ -238,7 +270,7 @@ static void prescan(const char *s, size_t len, const struct dom_limits *l,
 					   : "too many tags";
 			return;
 		}
-		if (is_raw_text_tag(name) && !selfclose) {
+		if (class == TAG_RAW_TEXT && !selfclose) {
 			next = find_end_tag(s, len, next, name);
 			if (depth)
 				depth--;
@@ -496,6 +528,68 @@ static void flatten_tree(struct flatten *f, const GumboNode *root)
 }
 
 
+/* ---- gumbo's memory ------------------------------------------------- */
+
+/*
+ * gumbo 0.10.1 leaks the name and identifiers of a DOCTYPE token met in
+ * <head><noscript> (a few bytes each; LeakSanitizer finds it within
+ * seconds of fuzzing).  A page of nothing but such tokens would leak in
+ * proportion to its size in every process that parses it, so gumbo's
+ * blocks are kept on a list per parse, and whatever is still on it after
+ * gumbo_destroy_output is freed.  Blocks stay separate mallocs, not
+ * arena space: gumbo grows its vectors and strings by allocate, copy,
+ * free (STYLE.md, "Memory").  OOM is fatal as everywhere (gumbo does not
+ * check for NULL).
+ */
+struct heap_link {
+	struct heap_link *prev, *next;
+};
+
+struct heap_block {
+	struct heap_link link; /* first, so a link is its block */
+	alignas(max_align_t) unsigned char data[];
+};
+
+static void *heap_alloc(void *userdata, size_t size)
+{
+	struct heap_link *h = userdata;
+	struct heap_block *b;
+
+	if (size > SIZE_MAX - sizeof(*b))
+		die_oom();
+	b = xmalloc(sizeof(*b) + size);
+	b->link.prev = h;
+	b->link.next = h->next;
+	h->next->prev = &b->link;
+	h->next = &b->link;
+	return b->data;
+}
+
+static void heap_free(void *userdata, void *ptr)
+{
+	struct heap_block *b;
+
+	(void)userdata;
+	if (!ptr)
+		return;
+	b = (struct heap_block *)(void *)((unsigned char *)ptr -
+					   offsetof(struct heap_block, data));
+	b->link.prev->next = b->link.next;
+	b->link.next->prev = b->link.prev;
+	free(b);
+}
+
+/* Frees what gumbo did not; the list is empty again afterwards. */
+static void heap_release(struct heap_link *h)
+{
+	while (h->next != h) {
+		struct heap_link *l = h->next;
+		h->next = l->next;
+		free(l);
+	}
+	h->prev = h;
+}
+
 /* ---- parsing on a big stack ------------------------------------------- */
 
 struct parse_job {
@@ -509,8 +603,12 @@ static void *parse_thread(void *arg)
 {
 	struct parse_job *job = arg;
 	GumboOptions options = kGumboDefaultOptions;
+	struct heap_link heap = {&heap, &heap};
 
 	options.max_errors = 0;
+	options.allocator = heap_alloc;
+	options.deallocator = heap_free;
+	options.userdata = &heap;
 	GumboOutput *output =
 		gumbo_parse_with_options(&options, job->html, job->len);
 	struct flatten f = {.a = job->a, .d = job->out};
@@ -518,6 +616,7 @@ static void *parse_thread(void *arg)
 	flatten_tree(&f, output->document);
 	buf_release(&f.scratch);
 	gumbo_destroy_output(&options, output);
+	heap_release(&heap);
 	return NULL;
 }
 
@@ -538,7 +637,10 @@ int dom_parse(struct arena *a, const char *html, size_t len,
 		out->truncation = scan.why;
 		len = scan.cut;
 	}
-	/* gumbo reads NUL-terminated pieces; give it its own copy */
+	/*
+	 * gumbo 0.10.1 reads a byte past the length it is given (a guard
+	 * page after the input faults), so it gets a NUL-terminated copy
+	 */
 	const char *input;
 	size_t input_len;
 	if (scan.overlong_refs) {
@@ -566,10 +668,11 @@ int dom_parse(struct arena *a, const char *html, size_t len,
 struct str dom_attr(const struct dom *d, uint32_t i, const char *name)
 {
 	const struct dom_node *n = &d->nodes[i];
+	size_t len = strlen(name);
 
 	for (uint32_t k = 0; k < n->attr_count; k++) {
 		const struct dom_attr *at = &d->attrs[n->attr_first + k];
-		if (str_ieq(at->name, name))
+		if (at->name.len == len && str_ieq_mem(at->name.ptr, name, len))
 			return at->value;
 	}
 	return STR_NULL;

@@ -368,23 +368,52 @@ static enum block_fate block_fate(struct page_ctx *c, const struct blocks *b,
 		return FATE_DROP;
 	if (bl->kind != BLOCK_PRE && bl->kind != BLOCK_ROW &&
 	    (line_is_dateline(t, bl->len) || line_is_byline(t, bl->len) ||
-	     line_is_teaser(t, bl->len) || line_is_promo(t, bl->len)))
+	     line_is_teaser(t, bl->len) || line_is_promo(t, bl->len) ||
+	     line_is_credit(t, bl->len)))
 		return FATE_DROP;
 	if (repeat[k])
 		return FATE_DROP;
 	if (bl->kind == BLOCK_HEADING && title && first &&
 	    text_hash(t, bl->len) == text_hash(title, strlen(title)))
 		return FATE_DROP; /* the headline is the title, not body */
-	if (legal_is_disclaimer(t, bl->len))
+	if (legal_is_disclaimer(c, bl))
 		return FATE_LEGAL;
 	return FATE_BODY;
+}
+
+/*
+ * When the page declares its article text (JSON-LD articleBody) at about
+ * the length of what was found, paragraphs that share nothing with it
+ * are not the article.  Headings and captions are left alone: the
+ * declared text rarely carries them.
+ */
+static void drop_undeclared(struct page_ctx *c, const struct blocks *b,
+			    enum block_fate *fate)
+{
+	const struct ld_text *ld = ld_text_new(c->a, c->meta.ld_body);
+	uint32_t words = 0;
+
+	if (!ld)
+		return;
+	for (uint32_t k = 0; k < b->count; k++)
+		words += fate[k] == FATE_BODY ? b->v[k].chars / 6 : 0;
+	if (ld_text_words(ld) * 2 < words)
+		return; /* a summary, not the whole text */
+	for (uint32_t k = 0; k < b->count; k++) {
+		const struct block *bl = &b->v[k];
+		if (fate[k] != FATE_BODY || bl->kind == BLOCK_HEADING ||
+		    bl->kind == BLOCK_CAPTION)
+			continue;
+		if (ld_text_overlap(ld, block_text(b, k), bl->len) == 0.0f)
+			fate[k] = FATE_DROP;
+	}
 }
 
 /* Splits the content blocks into body and disclaimer text. */
 static void assemble(struct page_ctx *c, const struct blocks *b,
 		     struct extraction *out, struct blocks *kept)
 {
-	struct buf body, legal;
+	struct buf body;
 	const struct block *prev = NULL;
 	enum block_fate *fate = xcalloc(b->count ? b->count : 1, sizeof(*fate));
 	uint8_t *repeat = find_repeats(c->d, b);
@@ -395,17 +424,12 @@ static void assemble(struct page_ctx *c, const struct blocks *b,
 		first &= fate[k] != FATE_BODY;
 	}
 	free(repeat);
+	drop_undeclared(c, b, fate);
 	trim_tail(b, fate);
 	buf_init(&body, BODY_MAX_BYTES);
-	buf_init(&legal, BODY_MAX_BYTES);
 	for (uint32_t k = 0; k < b->count; k++) {
 		const struct block *bl = &b->v[k];
-		if (fate[k] == FATE_LEGAL) {
-			if (legal.len)
-				(void)buf_append_str(&legal, "\n\n");
-			(void)buf_append(&legal, block_text(b, k), bl->len);
-			continue;
-		}
+		/* disclaimers are gathered page-wide by legal_find() */
 		if (fate[k] != FATE_BODY)
 			continue;
 		append_block(&body, b, k, prev);
@@ -417,10 +441,7 @@ static void assemble(struct page_ctx *c, const struct blocks *b,
 		kept->v[kept->count++] = *bl;
 	}
 	out->body = body.len ? arena_strndup(c->a, body.ptr, body.len) : NULL;
-	out->disclaimer =
-		legal.len ? arena_strndup(c->a, legal.ptr, legal.len) : NULL;
 	buf_release(&body);
-	buf_release(&legal);
 	free(fate);
 }
 
@@ -441,7 +462,10 @@ void extract_page(struct arena *a, const struct dom *d,
 	blocks_init(&kept);
 	body_blocks(&c, &content);
 	kept.text = content.text; /* kept blocks point into content's text */
+	/* disclaimers come from the whole page, in page order */
+	const char *disclaimer = legal_find(&c, &content);
 	assemble(&c, &content, out, &kept);
+	out->disclaimer = disclaimer;
 	errpage_classify(&c, out->title, &kept, &out->error);
 	free(kept.v);
 	blocks_release(&content);

@@ -17,6 +17,7 @@ enum {
 	BYLINE_MAX_WORDS = 10,
 	TEASER_MAX_BYTES = 160,
 	PROMO_MAX_BYTES = 260,
+	CREDIT_MAX_BYTES = 300,
 	PROMO_THRESHOLD = 3,
 };
 
@@ -210,4 +211,26 @@ bool line_is_promo(const char *s, size_t len)
 			score += promo_cues[i].weight;
 	}
 	return score >= PROMO_THRESHOLD;
+}
+
+/*
+ * Wire-service credits closing a story: "(Reporting by ...; Editing by
+ * ...)", "... contributed to this report."
+ */
+bool line_is_credit(const char *s, size_t len)
+{
+	static const char *const openers[] = {
+		"reporting by", "(reporting by", "additional reporting by",
+		"editing by", "(editing by", "compiled by", "writing by",
+		"(writing by", "mitarbeit:", "avec afp", "with afp",
+	};
+	if (len > CREDIT_MAX_BYTES)
+		return false;
+	struct str line = str_make(s, len);
+	for (size_t i = 0; i < sizeof(openers) / sizeof(openers[0]); i++) {
+		if (str_starts_with_i(line, openers[i]))
+			return true;
+	}
+	return str_icontains(line, "contributed to this report") ||
+	       str_icontains(line, "contributed reporting");
 }

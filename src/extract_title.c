@@ -245,6 +245,6 @@ const char *title_pick(struct page_ctx *c)
 	}
 	if (nh)
 		return h1s[0];
-	const char *h2s[1];
+	const char *h2s[TITLE_MAX_HEADINGS];
 	return visible_headings(c, DOM_TAG_H2, h2s) ? h2s[0] : NULL;
 }

@@ -4,9 +4,10 @@
  * Everything about a transfer lives in a struct fetch_transfer: the easy
  * handle, the header list, the body buffer and the error buffer.  It is
  * set up by fetch_transfer_setup() and turned into a struct response by
- * fetch_transfer_finish(), so a multi loop can drive many of them with
- * the same two calls around curl_multi_perform() (CURLOPT_PRIVATE points
- * back at the transfer).
+ * fetch_transfer_finish().  fetch_url() runs one with curl_easy_perform();
+ * the batch engine (struct fetch_multi) runs many with the same two calls
+ * around curl_multi_perform(), CURLOPT_PRIVATE pointing back at the
+ * transfer, as curl's own tool_operate.c does.
  *
  * Invariants:
  * - The body never holds more than max_bytes decoded bytes: the write
@@ -22,15 +23,14 @@
  *   our defaults; a limit is never silently dropped.
  */
 #include "fetch.h"
+#include "fetch_transfer.h"
 
 #include <curl/curl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "buf.h"
 #include "msg.h"
-#include "response.h"
 #include "str.h"
 
 /* Starting points from the reliability notes (RELIABILITY.md, section 7). */
@@ -41,17 +41,6 @@
 #define FETCH_LOW_SPEED_SECONDS  15L
 #define FETCH_MAX_REDIRS         10L
 #define FETCH_MAX_BYTES          ((size_t)16 << 20)
-
-struct fetch_transfer {
-	CURL *easy;
-	const struct fetch_options *opts;
-	struct curl_slist *headers;
-	struct buf body;
-	bool type_checked;         /* the current response's type was vetted */
-	enum fail_kind abort_kind; /* why a callback stopped the transfer */
-	char abort_detail[160];
-	char errbuf[CURL_ERROR_SIZE];
-};
 
 void fetch_options_defaults(struct fetch_options *o)
 {
@@ -92,13 +81,9 @@ bool fetch_is_url(const char *s)
 	return false;
 }
 
-bool fetch_retryable(const struct response *r)
+bool fetch_status_retryable(long status)
 {
-	if (r->fail == FAIL_TIMEOUT)
-		return true;
-	if (r->fail != FAIL_NONE)
-		return false;
-	switch (r->status) {
+	switch (status) {
 	case 408: /* Request Timeout */
 	case 425: /* Too Early */
 	case 429: /* Too Many Requests */
@@ -301,7 +286,7 @@ static void fetch_set_callbacks(struct fetch_transfer *t)
 	/* Never CURLOPT_FAILONERROR: error pages have bodies to classify. */
 }
 
-static void fetch_transfer_release(struct fetch_transfer *t)
+void fetch_transfer_release(struct fetch_transfer *t)
 {
 	if (t->easy)
 		curl_easy_cleanup(t->easy);
@@ -311,13 +296,8 @@ static void fetch_transfer_release(struct fetch_transfer *t)
 	t->headers = NULL;
 }
 
-/*
- * Makes t ready to perform url with the options o (which must outlive
- * t).  On failure r has the reason and t holds nothing.
- */
-static int fetch_transfer_setup(struct fetch_transfer *t, const char *url,
-				const struct fetch_options *o,
-				struct response *r)
+int fetch_transfer_setup(struct fetch_transfer *t, const char *url,
+			 const struct fetch_options *o, struct response *r)
 {
 	*t = (struct fetch_transfer){.opts = o};
 	buf_init(&t->body, o->max_bytes);
@@ -351,6 +331,9 @@ static void fetch_fail_curl(struct fetch_transfer *t, struct response *r,
 	const char *why = t->errbuf[0] ? t->errbuf : curl_easy_strerror(rc);
 	struct buf line;
 
+	/* 7.88 says only "Out of memory" when a server's headers are huge. */
+	if (rc == CURLE_OUT_OF_MEMORY && !t->errbuf[0])
+		why = "libcurl ran out of memory (response headers too large?)";
 	if (!r->final_url || strcmp(r->final_url, r->url) == 0) {
 		response_fail(r, kind, why);
 		return;
@@ -409,11 +392,51 @@ static void fetch_record_failure(struct fetch_transfer *t, CURLcode rc,
 }
 
 /*
- * Fills r from a finished transfer whose result is rc, then releases t.
- * Returns 0 when a whole response arrived, -1 otherwise.
+ * Whether another attempt may succeed: the connection could not be made
+ * or broke (refused, reset, nothing or a cut-short body received), the
+ * connect phase timed out, or the status says "not now".  A deadline or
+ * low-speed abort after connecting is not retried: that server answered
+ * too slowly and most likely would again.  DNS, TLS, size, type and
+ * redirect-policy failures are final.
  */
-static int fetch_transfer_finish(struct fetch_transfer *t, CURLcode rc,
-				 struct response *r)
+static bool fetch_transient(struct fetch_transfer *t, CURLcode rc, long status)
+{
+	curl_off_t connected = 0;
+
+	if (t->abort_kind != FAIL_NONE)
+		return false;
+	switch (rc) {
+	case CURLE_OK:
+		return fetch_status_retryable(status);
+	case CURLE_COULDNT_CONNECT:
+	case CURLE_GOT_NOTHING:
+	case CURLE_SEND_ERROR:
+	case CURLE_RECV_ERROR:
+	case CURLE_PARTIAL_FILE:
+		return true;
+	case CURLE_OPERATION_TIMEDOUT:
+		curl_easy_getinfo(t->easy, CURLINFO_CONNECT_TIME_T, &connected);
+		return connected == 0;
+	default:
+		return false;
+	}
+}
+
+/* libcurl parses Retry-After (seconds or an HTTP date) for us. */
+static long fetch_retry_after_ms(struct fetch_transfer *t)
+{
+	curl_off_t secs = 0;
+	CURLcode rc = curl_easy_getinfo(t->easy, CURLINFO_RETRY_AFTER, &secs);
+
+	if (rc != CURLE_OK || secs <= 0)
+		return -1;
+	if (secs > 86400 * 365L)
+		secs = 86400 * 365L;
+	return (long)secs * 1000L;
+}
+
+int fetch_transfer_finish(struct fetch_transfer *t, CURLcode rc,
+			  struct response *r, struct fetch_outcome *out)
 {
 	const char *final_url = NULL;
 	const char *type = NULL;
@@ -434,13 +457,21 @@ static int fetch_transfer_finish(struct fetch_transfer *t, CURLcode rc,
 	/* An empty body never reached the write callback's check. */
 	if (rc == CURLE_OK && fetch_type_refused(r->status, r->content_type))
 		fetch_abort_not_html(t, r->content_type);
+	if (out) {
+		out->transient = fetch_transient(t, rc, r->status);
+		out->retry_after_ms = fetch_retry_after_ms(t);
+	}
 	if (rc != CURLE_OK || t->abort_kind != FAIL_NONE) {
 		fetch_record_failure(t, rc, r);
 		fetch_transfer_release(t);
+		if (out)
+			out->ok = false;
 		return -1;
 	}
 	r->body = buf_detach(&t->body, &r->body_len);
 	fetch_transfer_release(t);
+	if (out)
+		out->ok = true;
 	return 0;
 }
 
@@ -453,5 +484,5 @@ int fetch_url(const char *url, const struct fetch_options *o,
 	r->url = xstrdup(url);
 	if (fetch_transfer_setup(&t, url, o, r))
 		return -1;
-	return fetch_transfer_finish(&t, curl_easy_perform(t.easy), r);
+	return fetch_transfer_finish(&t, curl_easy_perform(t.easy), r, NULL);
 }

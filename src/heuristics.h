@@ -51,6 +51,8 @@ struct page_ctx {
 	bool relaxed;           /* the fallback pass: no boilerplate marks, no
 				   link-density discount */
 	struct page_meta meta;
+	uint8_t *legal;         /* first text node of each disclaimer block,
+				   once legal_find() has run */
 };
 
 /* extract_meta.c */
@@ -63,14 +65,26 @@ const char *title_pick(struct page_ctx *c);
 uint32_t body_find_root(struct page_ctx *c, uint8_t *selected);
 void body_blocks(struct page_ctx *c, struct blocks *out);
 
-/* extract_legal.c: moves disclaimer blocks out of the body blocks. */
-bool legal_is_disclaimer(const char *text, size_t len);
+/*
+ * extract_legal.c: the page's disclaimers (in and out of the main
+ * content), in page order, or NULL; marks their blocks for
+ * legal_is_disclaimer(), which keeps them out of the body.
+ */
+const char *legal_find(struct page_ctx *c, const struct blocks *content);
+bool legal_is_disclaimer(const struct page_ctx *c, const struct block *bl);
+
+/* extract_ldtext.c: the JSON-LD articleBody as a witness */
+struct ld_text;
+struct ld_text *ld_text_new(struct arena *a, const char *body);
+size_t ld_text_words(const struct ld_text *t);
+float ld_text_overlap(const struct ld_text *t, const char *s, size_t len);
 
 /* extract_lines.c: page chrome lines inside the content */
 bool line_is_dateline(const char *s, size_t len);
 bool line_is_byline(const char *s, size_t len);
 bool line_is_teaser(const char *s, size_t len);
 bool line_is_promo(const char *s, size_t len);
+bool line_is_credit(const char *s, size_t len);
 
 /* extract_errpage.c */
 void errpage_classify(struct page_ctx *c, const char *title,

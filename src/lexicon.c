@@ -58,11 +58,7 @@ static const char *const positive_words[] = {
 
 static bool has_any(struct str s, const char *const *words, size_t n)
 {
-	for (size_t i = 0; i < n; i++) {
-		if (str_icontains(s, words[i]))
-			return true;
-	}
-	return false;
+	return str_ifind_any(s, words, n) >= 0;
 }
 
 #define HAS_ANY(s, list) has_any((s), (list), sizeof(list) / sizeof(list[0]))

@@ -1,12 +1,14 @@
 /*
- * main.c - process lifecycle: libcurl set-up, signals, the final check
- * that stdout was really written, and the exit status.
+ * main.c - process lifecycle: libcurl set-up, signals, single or batch
+ * mode, the final check that stdout was really written, and the exit
+ * status.
  */
 #include <errno.h>
 #include <signal.h>
 #include <stdio.h>
 #include <string.h>
 
+#include "batch.h"
 #include "cli.h"
 #include "exitcode.h"
 #include "fetch.h"
@@ -44,7 +46,15 @@ int main(int argc, char **argv)
 		cli_release(&o);
 		return EXIT_FETCH;
 	}
-	enum exit_code code = run_single(&o);
+	enum exit_code code;
+	if (o.list) {
+		code = batch_run(&o);
+	} else if (o.output && !freopen(o.output, "w", stdout)) {
+		error("%s: %s", o.output, strerror(errno));
+		code = EXIT_OUTPUT;
+	} else {
+		code = run_single(&o);
+	}
 	fetch_global_cleanup();
 	cli_release(&o);
 	if (close_stdout() && code < EXIT_OUTPUT)

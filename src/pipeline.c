@@ -40,6 +40,9 @@ static enum exit_code code_for_fail(enum fail_kind k)
 		return EXIT_FETCH;
 	case FAIL_NOT_HTML:
 	case FAIL_UNREADABLE:
+	case FAIL_INVALID_URL:
+	case FAIL_PARSE_CRASHED:
+	case FAIL_PARSE_TIMEOUT:
 		return EXIT_UNREADABLE;
 	}
 	return EXIT_UNREADABLE;
@@ -90,7 +93,8 @@ enum exit_code pipeline_run(const struct response *resp,
 		r.fail_detail = resp->fail_detail;
 		return render_failure(&r, o, &rec, out, diag);
 	}
-	if (sniff_is_binary(resp->body, resp->body_len)) {
+	if (sniff_is_binary(resp->body, resp->body_len) &&
+	    !decode_is_wide_text(resp->body, resp->body_len)) {
 		char detail[256];
 		r.fail = FAIL_NOT_HTML;
 		snprintf(detail, sizeof(detail), "content is binary (%s), not HTML",

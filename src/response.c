@@ -47,6 +47,12 @@ const char *fail_kind_name(enum fail_kind kind)
 		return "not_html";
 	case FAIL_UNREADABLE:
 		return "unreadable";
+	case FAIL_INVALID_URL:
+		return "invalid_url";
+	case FAIL_PARSE_CRASHED:
+		return "parse_crashed";
+	case FAIL_PARSE_TIMEOUT:
+		return "parse_timeout";
 	}
 	return "other";
 }

@@ -18,6 +18,9 @@ enum fail_kind {
 	FAIL_TOO_LARGE,  /* byte cap, decoded-size cap or parse limits */
 	FAIL_NOT_HTML,   /* a content type or content that is not HTML */
 	FAIL_UNREADABLE, /* a local file that cannot be read, a bad URL */
+	FAIL_INVALID_URL,   /* a list line that is no usable URL */
+	FAIL_PARSE_CRASHED, /* the worker parsing the page died */
+	FAIL_PARSE_TIMEOUT, /* the worker parsing the page overran its budget */
 };
 
 struct response {

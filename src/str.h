@@ -54,11 +54,29 @@ static inline int ascii_lower(int c)
 	return (c >= 'A' && c <= 'Z') ? c + ('a' - 'A') : c;
 }
 
-/* Case-insensitive (ASCII) equality of a view and a C string. */
-bool str_ieq(struct str s, const char *lit);
+/* Case-insensitive (ASCII) equality of n bytes. */
+bool str_ieq_mem(const char *a, const char *b, size_t n);
+
+/*
+ * Case-insensitive (ASCII) equality of a view and a C string.  Inline so
+ * that the literal's length is known at compile time and most calls end
+ * at the length test.
+ */
+static inline bool str_ieq(struct str s, const char *lit)
+{
+	size_t n = strlen(lit);
+
+	return s.len == n && str_ieq_mem(s.ptr, lit, n);
+}
 /* Case-insensitive (ASCII) search for needle in s. */
 bool str_icontains(struct str s, const char *needle);
 const char *str_ifind(struct str s, const char *needle);
+/*
+ * The index of the first of count needles (in list order) that s
+ * contains, case-insensitively (ASCII), or -1: the same answer as
+ * str_icontains on each in turn, found faster for word lists.
+ */
+long str_ifind_any(struct str s, const char *const *needles, size_t count);
 /* Leading and trailing ASCII whitespace removed. */
 struct str str_trim(struct str s);
 bool str_starts_with_i(struct str s, const char *prefix);

@@ -4,7 +4,30 @@
  */
 #include "utf8.h"
 
+#include <string.h>
+
 #include "buf.h"
+
+/*
+ * Pages are mostly ASCII, so validation and repair skip eight bytes at a
+ * time while none has its high bit set (and, for repair, none is NUL).
+ */
+#define ONES  UINT64_C(0x0101010101010101)
+#define HIGHS UINT64_C(0x8080808080808080)
+
+static uint64_t load64(const char *p)
+{
+	uint64_t w;
+
+	memcpy(&w, p, sizeof(w));
+	return w;
+}
+
+/* Non-zero when one of the eight bytes is NUL. */
+static uint64_t has_nul(uint64_t w)
+{
+	return (w - ONES) & ~w & HIGHS;
+}
 
 size_t utf8_decode(const char *s, size_t len, uint32_t *cp)
 {
@@ -87,6 +110,10 @@ bool utf8_valid(const char *p, size_t len)
 
 	while (i < len) {
 		uint32_t cp;
+		if (i + 8 <= len && !(load64(p + i) & HIGHS)) {
+			i += 8;
+			continue;
+		}
 		if ((unsigned char)p[i] < 0x80) {
 			i++;
 			continue;
@@ -108,6 +135,13 @@ int utf8_repair(struct buf *out, const char *p, size_t len)
 	size_t run = 0; /* start of the current run of good bytes */
 
 	while (i < len) {
+		if (i + 8 <= len) {
+			uint64_t w = load64(p + i);
+			if (!(w & HIGHS) && !has_nul(w)) {
+				i += 8;
+				continue;
+			}
+		}
 		unsigned char c = (unsigned char)p[i];
 		if (c && c < 0x80) {
 			i++;
@@ -131,10 +165,9 @@ int utf8_repair(struct buf *out, const char *p, size_t len)
 	return buf_append(out, p + run, i - run);
 }
 
-bool utf8_is_space(uint32_t cp)
+/* utf8_is_space() for code points from U+0080 on. */
+bool utf8_is_space_above_ascii(uint32_t cp)
 {
-	if (cp <= 0x20)
-		return cp == 0x20 || (cp >= 0x09 && cp <= 0x0D);
 	switch (cp) {
 	case 0x85:
 	case 0xA0:

@@ -27,7 +27,17 @@ size_t utf8_encode(uint32_t cp, char out[4]);
 bool utf8_valid(const char *p, size_t len);
 /* Appends p with invalid sequences as U+FFFD and NUL bytes dropped. */
 int utf8_repair(struct buf *out, const char *p, size_t len);
-/* Unicode White_Space (includes NBSP and the ideographic space). */
-bool utf8_is_space(uint32_t cp);
+bool utf8_is_space_above_ascii(uint32_t cp);
+
+/*
+ * Unicode White_Space (includes NBSP and the ideographic space).  Inline
+ * for ASCII, which text walks test once per character.
+ */
+static inline bool utf8_is_space(uint32_t cp)
+{
+	if (cp < 0x80)
+		return cp == 0x20 || (cp >= 0x09 && cp <= 0x0D);
+	return utf8_is_space_above_ascii(cp);
+}
 
 #endif

@@ -15,11 +15,13 @@ run tests/golden.sh ./extract
 if [ -x tests/e2e/run.sh ]; then
 	run tests/e2e/run.sh ./extract build
 fi
+run tests/batch/run.sh ./extract build
 if [ -x tests/man.sh ]; then
 	run tests/man.sh ./extract
 fi
 run tests/run-units.sh build-asan
 run tests/golden.sh build-asan/extract-asan
+run tests/fuzz/replay.sh build build-asan
 
 passed=0
 failed=0

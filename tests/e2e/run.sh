@@ -321,6 +321,16 @@ test_expect_success 'an unknown option is a usage error (exit 2)' '
 	err_has "extract: "
 '
 
+test_expect_success '-o FILE takes the record instead of stdout' '
+	run_extract 0 --json -o record.json "$PAGE" &&
+	test ! -s out &&
+	grep -q "fishing boats" record.json
+'
+
+test_expect_success '-o into a missing directory is exit 5' '
+	run_extract 5 --json -o "$TEST_TMP/no/such/dir/x.json" "$PAGE"
+'
+
 test_expect_success 'an unwritable stdout is exit 5' '
 	timeout "$EXTRACT_TIMEOUT" "$EXTRACT" --json "$PAGE" >/dev/full 2>err
 	rc=$?

@@ -2,7 +2,8 @@
  * fixture_server.c - a loopback HTTP/1.1 server of well-behaved and
  * hostile endpoints, for the end-to-end tests.
  *
- *   fixture_server [--port N] [--dir FIXTURES] [--lifetime SECONDS]
+ *   fixture_server [--port N] [--dir FIXTURES] [--docroot DIR]
+ *                  [--lifetime SECONDS]
  *
  * It binds 127.0.0.1 (port 0 unless --port), prints the port on the first
  * line of stdout and serves until killed or until the lifetime (default
@@ -38,6 +39,18 @@
  *   /type?ct=T           a small HTML page labelled with Content-Type T
  *   /no-type             an HTML page without Content-Type
  *   /echo                the request headers, as an HTML page
+ *   /flaky?id=ID&fail=N&status=S&retry_after=V
+ *                        the first N requests naming ID get status S
+ *                        (default 503), with Retry-After: V when given;
+ *                        later ones get a page.  Counts are per ID for
+ *                        the server's life
+ *   /count?id=ID         how many requests /flaky has seen for ID, as
+ *                        the page title ("count 3")
+ *   /delay?ms=N          a page, after N milliseconds
+ *   /empty               200 text/html with an empty body
+ *   /huge-headers?bytes=N  a header line of N bytes (default 1 MiB)
+ *   /files/PATH          the file PATH under --docroot DIR, as text/html
+ *                        (no "..", nothing outside DIR)
  * Anything else is a 404 page.
  *
  * This is a test tool: it keeps its configuration in globals, and a
@@ -54,6 +67,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 #include <zlib.h>
@@ -65,6 +79,16 @@
 #define PDF_PREFIX  ((size_t)64 << 10)
 
 static const char *fixture_dir = "tests/e2e/fixtures";
+static const char *docroot;
+
+/* Request counts of /flaky, per id; the table only grows. */
+#define FLAKY_MAX 4096
+static pthread_mutex_t flaky_lock = PTHREAD_MUTEX_INITIALIZER;
+static struct {
+	char id[64];
+	unsigned long count;
+} flaky[FLAKY_MAX];
+static size_t flaky_used;
 
 static pthread_once_t bomb_once = PTHREAD_ONCE_INIT;
 static unsigned char *bomb;
@@ -707,6 +731,117 @@ static int serve_echo(int fd, const struct request *rq)
 	return send_response(fd, 200, "text/html", "", body, len);
 }
 
+/* Adds one to id's count (with add) and returns the count. */
+static unsigned long flaky_count(const char *id, bool add)
+{
+	unsigned long n = 0;
+	size_t i;
+
+	pthread_mutex_lock(&flaky_lock);
+	for (i = 0; i < flaky_used; i++) {
+		if (strcmp(flaky[i].id, id) == 0)
+			break;
+	}
+	if (i == flaky_used && add && flaky_used < FLAKY_MAX) {
+		snprintf(flaky[i].id, sizeof(flaky[i].id), "%s", id);
+		flaky_used++;
+	}
+	if (i < flaky_used) {
+		if (add)
+			flaky[i].count++;
+		n = flaky[i].count;
+	}
+	pthread_mutex_unlock(&flaky_lock);
+	return n;
+}
+
+static int serve_flaky(int fd, const char *query)
+{
+	char id[64], after[128], extra[200] = "";
+	unsigned long fail = query_number(query, "fail", 1);
+	unsigned long long status = query_number(query, "status", 503);
+
+	if (!query_get(query, "id", id, sizeof(id)) || status < 200 ||
+	    status > 599)
+		return send_page(fd, 400, "", "Bad flaky", "Bad id or status.");
+	if (flaky_count(id, true) > fail)
+		return send_page(fd, 200, "", "Recovered page",
+				 "After a few failures this endpoint answers "
+				 "with a proper page, and this is its text.");
+	if (query_get(query, "retry_after", after, sizeof(after)))
+		snprintf(extra, sizeof(extra), "Retry-After: %s\r\n", after);
+	return send_page(fd, (int)status, extra, reason((int)status),
+			 "Not now: this endpoint fails on purpose.");
+}
+
+static int serve_count(int fd, const char *query)
+{
+	char id[64], title[96];
+
+	if (!query_get(query, "id", id, sizeof(id)))
+		return send_page(fd, 400, "", "Bad count", "No id given.");
+	snprintf(title, sizeof(title), "count %lu", flaky_count(id, false));
+	return send_page(fd, 200, "", title, "How many requests were seen.");
+}
+
+static int serve_delay(int fd, const char *query)
+{
+	unsigned long long ms = query_number(query, "ms", 100);
+
+	sleep_ms(ms > 60000 ? 60000 : (long)ms);
+	return send_page(fd, 200, "", "Delayed page",
+			 "This page was sent after a pause on purpose, so "
+			 "that transfers overlap.");
+}
+
+static int serve_huge_headers(int fd, const char *query)
+{
+	unsigned long long n = query_number(query, "bytes", 1 << 20);
+	char chunk[4096];
+
+	memset(chunk, 'h', sizeof(chunk));
+	if (send_str(fd, "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n"
+			 "X-Huge: "))
+		return -1;
+	while (n) {
+		size_t k = n < sizeof(chunk) ? (size_t)n : sizeof(chunk);
+
+		if (send_all(fd, chunk, k))
+			return -1;
+		n -= k;
+	}
+	return send_str(fd, "\r\nContent-Length: 2\r\n\r\nok");
+}
+
+static int serve_docroot(int fd, const char *rel)
+{
+	char path[4096], chunk[65536];
+	size_t n;
+	struct stat st;
+
+	if (!docroot || strstr(rel, "..") || !*rel)
+		return send_page(fd, 404, "", "No file", "No such file.");
+	snprintf(path, sizeof(path), "%s/%s", docroot, rel);
+	FILE *f = fopen(path, "rb");
+	if (!f || fstat(fileno(f), &st) != 0 || !S_ISREG(st.st_mode)) {
+		if (f)
+			fclose(f);
+		return send_page(fd, 404, "", "No file", "No such file.");
+	}
+	snprintf(chunk, sizeof(chunk),
+		 "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n"
+		 "Content-Length: %lld\r\nConnection: close\r\n\r\n",
+		 (long long)st.st_size);
+	if (send_str(fd, chunk) == 0) {
+		while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0) {
+			if (send_all(fd, chunk, n))
+				break;
+		}
+	}
+	fclose(f);
+	return 0;
+}
+
 static bool path_arg(const char *path, const char *prefix, const char **arg)
 {
 	size_t n = strlen(prefix);
@@ -716,6 +851,8 @@ static bool path_arg(const char *path, const char *prefix, const char **arg)
 	*arg = path + n;
 	return true;
 }
+
+static int route_more(int fd, const struct request *rq);
 
 /* Returns 1 when the connection must be closed without a lingering close. */
 static int route(int fd, const struct request *rq)
@@ -764,6 +901,28 @@ static int route(int fd, const struct request *rq)
 		serve_no_type(fd);
 	else if (strcmp(p, "/echo") == 0)
 		serve_echo(fd, rq);
+	else
+		return route_more(fd, rq);
+	return 0;
+}
+
+/* The endpoints of batch tests and benchmarks. */
+static int route_more(int fd, const struct request *rq)
+{
+	const char *p = rq->path, *q = rq->query, *arg;
+
+	if (strcmp(p, "/flaky") == 0)
+		serve_flaky(fd, q);
+	else if (strcmp(p, "/count") == 0)
+		serve_count(fd, q);
+	else if (strcmp(p, "/delay") == 0)
+		serve_delay(fd, q);
+	else if (strcmp(p, "/empty") == 0)
+		send_response(fd, 200, "text/html", "", "", 0);
+	else if (strcmp(p, "/huge-headers") == 0)
+		serve_huge_headers(fd, q);
+	else if (path_arg(p, "/files/", &arg))
+		serve_docroot(fd, arg);
 	else
 		send_page(fd, 404, "", "404 Not Found",
 			  "The fixture server has no such endpoint.");
@@ -821,7 +980,7 @@ static int listen_on(unsigned short port)
 static int usage(void)
 {
 	fprintf(stderr, "usage: fixture_server [--port N] [--dir DIR] "
-			"[--lifetime SECONDS]\n");
+			"[--docroot DIR] [--lifetime SECONDS]\n");
 	return 2;
 }
 
@@ -853,6 +1012,8 @@ int main(int argc, char **argv)
 			i++;
 		else if (strcmp(argv[i], "--dir") == 0 && v)
 			fixture_dir = argv[++i];
+		else if (strcmp(argv[i], "--docroot") == 0 && v)
+			docroot = argv[++i];
 		else
 			return usage();
 	}

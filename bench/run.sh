@@ -1,0 +1,188 @@
+#!/bin/sh
+# bench/run.sh BUILD DATA - the speed and memory figures as one table.
+#
+# BUILD holds extract-bench, bench_pipeline, gumbo_floor and spawn_time
+# (make bench builds them with -O2 -DNDEBUG); DATA is the benchmark
+# folder (its html/ holds *.html.gz).  Environment:
+#   BENCH_ROUNDS=N       rounds of the one-core figures, alternating the
+#                        floor and the pipeline (default 3; the median
+#                        round is shown)
+#   BENCH_READABILITY=0  skip Readability.js (it needs node, npm and the
+#                        npm registry; it is skipped without them anyway)
+#   BENCH_ONEOFF_PAGE=ID the page of the one-off figure
+# One-core figures run pinned to CPU 0 when taskset exists.
+set -u
+export LC_ALL=C
+BUILD=${1:-build-bench}
+DATA=${2:-../shared/bench/aeb}
+ROUNDS=${BENCH_ROUNDS:-3}
+PAGE=${BENCH_ONEOFF_PAGE:-35b158918c676ff2c74445517db76c83db70a805cc50b64e1369b354a027fcbd}
+
+if [ ! -d "$DATA" ]; then
+	echo "bench: no benchmark data in $DATA (make bench BENCH_DATA=DIR)" >&2
+	exit 1
+fi
+HTML=$DATA
+[ -d "$DATA/html" ] && HTML=$DATA/html
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+trap 'exit 130' INT TERM
+
+PIN=
+if command -v taskset >/dev/null 2>&1; then
+	PIN="taskset -c 0"
+fi
+CORES=$(getconf _NPROCESSORS_ONLN 2>/dev/null || echo "?")
+
+# field LINE KEY
+field() {
+	printf '%s\n' "$1" | tr ' ' '\n' | sed -n "s/^$2=//p"
+}
+
+# The line of FILE with the median "secs".
+median_line() {
+	awk '{ for (i = 1; i <= NF; i++) if ($i ~ /^secs=/) { split($i, a, "="); print a[2] "\t" $0 } }' "$1" |
+		sort -n | awk '{ l[NR] = $0 } END { m = int((NR + 1) / 2); sub(/^[^\t]*\t/, "", l[m]); print l[m] }'
+}
+
+div() {
+	awk -v a="$1" -v b="$2" 'BEGIN { if (b + 0 == 0) print "-"; else printf "%.2f", a / b }'
+}
+
+row() { # LABEL LINE NOTE
+	l=$2
+	if [ -z "$l" ]; then
+		printf '%-36s %s\n' "$1" "$3"
+		return
+	fi
+	pages_s=$(field "$l" pages_s)
+	mb_s=$(field "$l" mb_s)
+	[ "$(field "$l" bytes)" = 0 ] && { pages_s=-; mb_s=-; }
+	rss=$(field "$l" rss_kb)
+	printf '%-36s %8s %7s %8s %8s %8s %7s MB  %s\n' "$1" "$pages_s" "$mb_s" \
+		"$(field "$l" med_ms)" "$(field "$l" p90_ms)" \
+		"$(field "$l" max_ms)" "$(awk -v k="$rss" 'BEGIN { printf "%.1f", k / 1024 }')" "$3"
+}
+
+status() { printf 'bench: %s\n' "$*" >&2; }
+
+# ---- one core, in one process: floor and pipeline, alternating --------
+status "one core: $ROUNDS rounds of gumbo alone and of the pipeline"
+: > "$tmp/floor"
+: > "$tmp/pipe"
+r=0
+while [ "$r" -lt "$ROUNDS" ]; do
+	$PIN "$BUILD/gumbo_floor" "$DATA" >> "$tmp/floor" || exit 1
+	$PIN "$BUILD/bench_pipeline" "$DATA" >> "$tmp/pipe" || exit 1
+	r=$((r + 1))
+done
+floor=$(median_line "$tmp/floor")
+pipe=$(median_line "$tmp/pipe")
+pages=$(field "$pipe" pages)
+bytes=$(field "$pipe" bytes)
+
+# ---- all cores --------------------------------------------------------
+status "two cores: threads and processes"
+one=$("$BUILD/bench_pipeline" -j 1 -r 2 "$DATA") || exit 1
+two=$("$BUILD/bench_pipeline" -j 2 -r 4 "$DATA") || exit 1
+procs=$("$BUILD/bench_pipeline" -p 2 -r 4 "$DATA") || exit 1
+
+batch=
+batch_note="no batch mode (extract -i) yet"
+if "$BUILD/extract-bench" --help 2>&1 | grep -q -- '-i'; then
+	status "batch mode: extract -i over the pages, one core then all"
+	for f in "$HTML"/*.html.gz "$HTML"/*.html; do
+		[ -f "$f" ] && printf '%s\n' "$f"
+	done > "$tmp/list1"
+	cat "$tmp/list1" "$tmp/list1" "$tmp/list1" > "$tmp/list"
+	n=$(wc -l < "$tmp/list")
+	b1=$($PIN "$BUILD/spawn_time" batch1 1 "$BUILD/extract-bench" --json -q -i "$tmp/list") &&
+	b2=$("$BUILD/spawn_time" batch2 1 "$BUILD/extract-bench" --json -q -i "$tmp/list") &&
+	{
+		s1=$(field "$b1" secs)
+		s2=$(field "$b2" secs)
+		batch=$(printf 'name=batch pages=%s bytes=%s secs=%s pages_s=%s mb_s=%s med_ms=- p90_ms=- max_ms=- rss_kb=%s' \
+			"$n" "$((bytes * 3))" "$s2" "$(div "$n" "$s2")" \
+			"$(awk -v b="$bytes" -v s="$s2" 'BEGIN { printf "%.2f", 3 * b / 1e6 / s }')" \
+			"$(field "$b2" rss_kb)")
+		batch_note="scaling $(div "$s1" "$s2")x over extract -i on one core, $(div "$n" "$s1") pages/s (target >= 1.8x)"
+	} || batch_note="extract -i failed"
+	# flat memory: a 1,000-line and a 1,000,000-line list of a missing file
+	awk 'BEGIN { for (i = 0; i < 1000; i++) print "/nonexistent/page.html" }' > "$tmp/k"
+	awk 'BEGIN { for (i = 0; i < 1000000; i++) print "/nonexistent/page.html" }' > "$tmp/m"
+	mk=$("$BUILD/spawn_time" list1k 1 "$BUILD/extract-bench" --json -q -i "$tmp/k")
+	mm=$("$BUILD/spawn_time" list1m 1 "$BUILD/extract-bench" --json -q -i "$tmp/m")
+	flat_note="peak RSS $(awk -v k="$(field "$mk" rss_kb)" 'BEGIN { printf "%.1f", k / 1024 }') MB for 1,000 lines, $(awk -v k="$(field "$mm" rss_kb)" 'BEGIN { printf "%.1f", k / 1024 }') MB for 1,000,000 lines"
+fi
+
+# ---- one-off calls ------------------------------------------------------
+status "one-off calls on $PAGE (median of 10)"
+gzip -dc "$HTML/$PAGE.html.gz" > "$tmp/page.html" 2>/dev/null ||
+	cp "$HTML/$PAGE.html" "$tmp/page.html" || exit 1
+"$BUILD/gumbo_floor" -1 "$tmp/page.html" # warm the page cache
+"$BUILD/extract-bench" --json "$tmp/page.html" > /dev/null
+of=$("$BUILD/spawn_time" oneoff_floor 10 "$BUILD/gumbo_floor" -1 "$tmp/page.html") || exit 1
+oe=$("$BUILD/spawn_time" oneoff_extract 10 "$BUILD/extract-bench" --json "$tmp/page.html") || exit 1
+
+# ---- memory -------------------------------------------------------------
+status "memory: streaming run and per-page growth"
+stream=$("$BUILD/bench_pipeline" -s "$DATA") || exit 1
+mem=$("$BUILD/bench_pipeline" -m "$DATA") || exit 1
+
+# ---- Readability.js -------------------------------------------------------
+rd=
+rd_note="skipped (BENCH_READABILITY=0)"
+if [ "${BENCH_READABILITY:-1}" != 0 ]; then
+	if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
+		rd_note="skipped: node or npm not found"
+	else
+		status "Readability.js: installing @mozilla/readability and jsdom"
+		if npm install --prefix "$tmp/js" --no-audit --no-fund --loglevel=error \
+			@mozilla/readability@0.6.0 jsdom@27.0.0 > "$tmp/npm.log" 2>&1; then
+			status "Readability.js: running (about half a minute)"
+			if rd=$($PIN env NODE_PATH="$tmp/js/node_modules" node bench/readability_bench.js "$DATA" 2> "$tmp/node.log"); then
+				rd_note="extract is $(div "$(field "$pipe" pages_s)" "$(field "$rd" pages_s)")x faster"
+			else
+				rd=
+				rd_note="skipped: the node run failed ($(tail -1 "$tmp/node.log"))"
+			fi
+		else
+			rd_note="skipped: npm install failed (no registry?)"
+		fi
+	fi
+fi
+
+# ---- the table ------------------------------------------------------------
+fps=$(field "$floor" pages_s)
+echo
+printf 'extract benchmark: %s pages, %s MB of HTML (%s), %s cores\n' "$pages" \
+	"$(awk -v b="$bytes" 'BEGIN { printf "%.1f", b / 1e6 }')" "$DATA" "$CORES"
+printf '%-36s %8s %7s %8s %8s %8s %10s  %s\n' "figure" "pages/s" "MB/s" \
+	"med ms" "p90 ms" "max ms" "peak RSS" "ratio"
+row "gumbo parse only (floor), 1 core" "$floor" "1.00 (the floor)"
+row "extract pipeline, 1 core" "$pipe" \
+	"$(div "$(field "$pipe" pages_s)" "$fps") x floor (target >= 0.75)"
+row "extract pipeline, 1 thread" "$one" ""
+row "extract pipeline, 2 threads" "$two" \
+	"scaling $(div "$(field "$two" pages_s)" "$(field "$one" pages_s)")x (target >= 1.8)"
+row "extract pipeline, 2 processes" "$procs" \
+	"scaling $(div "$(field "$procs" pages_s)" "$(field "$one" pages_s)")x"
+row "extract -i, all cores" "$batch" "$batch_note"
+row "Readability.js + jsdom, 1 core" "$rd" "$rd_note"
+row "one-off gumbo process, 115 KB page" "$of" ""
+row "one-off extract --json, 115 KB page" "$oe" \
+	"$(div "$(field "$oe" med_ms)" "$(field "$of" med_ms)") x gumbo process (target <= 1.5)"
+row "streaming run from disk, 1 process" "$stream" \
+	"peak RSS target <= 64 MB"
+echo
+echo "The first rows hold the pages in memory ($(awk -v b="$bytes" 'BEGIN { printf "%.1f", b / 1048576 }') MiB), which their peak RSS includes."
+printf 'Memory per page (RSS growth / HTML bytes): worst %s (%s, %s bytes); worst over 100 KB %s (%s bytes); largest growth %s KB (%s bytes)\n' \
+	"$(field "$mem" worst_ratio)" "$(field "$mem" worst_page)" \
+	"$(field "$mem" worst_bytes)" "$(field "$mem" big_worst_ratio)" \
+	"$(field "$mem" big_bytes)" "$(field "$mem" max_grow_kb)" \
+	"$(field "$mem" max_grow_bytes)"
+if [ -n "${flat_note-}" ]; then
+	echo "URL list memory: $flat_note"
+else
+	echo "URL list memory: no batch mode (extract -i) yet"
+fi

@@ -1,0 +1,94 @@
+/*
+ * batch_int.h - the state batch.c (the loop, set-up, tear-down) and
+ * batch_item.c (the life of one entry) share.  Internal to batch mode.
+ */
+#ifndef EXTRACT_BATCH_INT_H
+#define EXTRACT_BATCH_INT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "buf.h"
+#include "exitcode.h"
+#include "progress.h"
+#include "response.h"
+
+struct batch_hosts;
+struct batch_ledger;
+struct fetch_multi;
+struct fetch_outcome;
+struct options;
+struct batch_options;
+struct pollfd;
+struct urllist;
+struct worker_pool;
+struct worker_result;
+
+/*
+ * QUEUED (a URL waiting for its host, its retry time or a free
+ * transfer) -> FETCHING -> PENDING (a job waiting for a worker; local
+ * files start here) -> PARSING -> DONE.  Entries that fail before a
+ * page exists go straight to DONE.
+ */
+enum item_state {
+	ITEM_FREE,
+	ITEM_QUEUED,
+	ITEM_FETCHING,
+	ITEM_PENDING,
+	ITEM_PARSING,
+	ITEM_DONE,
+};
+
+struct item {
+	enum item_state state;
+	size_t index;
+	struct response r; /* r.input is the list entry */
+	char *host;        /* host key of a URL, else NULL */
+	int attempts;
+	double due; /* no new attempt before this (backoff) */
+	char *job;  /* PENDING: the bytes for a worker */
+	size_t job_len;
+	struct buf record;
+	char *diag;
+	struct item *next; /* in the URL queue, the job queue or free list */
+};
+
+struct batch {
+	const struct options *o;
+	const struct batch_options *bo;
+	struct urllist *list;
+	bool list_end, list_waiting;
+	struct batch_ledger *ledger;
+	int out_fd;
+	bool out_failed;
+	struct fetch_multi *multi;
+	struct worker_pool *pool;
+	struct batch_hosts *hosts;
+	struct item *items, *free_items;
+	size_t cap, in_use, fetching;
+	struct item *queue, **queue_tail; /* URLs waiting to start */
+	struct item *jobs, **jobs_tail;   /* pages waiting for a worker */
+	struct item **ring; /* --keep-order: the window, in order */
+	size_t ring_head, ring_len;
+	double next_due; /* earliest backoff or delay end */
+	struct pollfd *fds;
+	struct progress progress;
+	enum exit_code worst; /* highest per-entry code */
+	enum exit_code fatal; /* a failure outside any entry */
+};
+
+double batch_now(void);
+
+/* Reads entries while the window has room. */
+void batch_admit(struct batch *b);
+/* Starts the queued transfers that may start now; sets next_due. */
+void batch_start_fetches(struct batch *b, double now);
+void batch_on_fetched(struct batch *b, const struct fetch_outcome *out,
+		      double now);
+/* Hands pending pages to idle workers. */
+void batch_dispatch(struct batch *b);
+void batch_on_parsed(struct batch *b, struct worker_result *res);
+/* Returns an item to the free list, whatever its state. */
+void batch_item_free(struct batch *b, struct item *it);
+
+#endif

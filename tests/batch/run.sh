@@ -1,0 +1,464 @@
+#!/bin/sh
+# run.sh - batch mode end to end: lists, hostile servers, retries,
+# politeness, output order, parser isolation, signals and --resume, and
+# memory that does not grow with the list.
+#
+#	tests/batch/run.sh EXTRACT BUILD_DIR
+#
+# Uses BUILD_DIR/fixture_server (bound to 127.0.0.1 only), and the
+# helpers BUILD_DIR/jsonl_check (reads JSON Lines without jq) and
+# BUILD_DIR/peak_rss.  Each case runs under a time limit; the last line
+# is "batch: N passed, N failed".
+
+if [ $# -ne 2 ]; then
+	echo "usage: $0 EXTRACT BUILD_DIR" >&2
+	exit 2
+fi
+
+here=$(cd "$(dirname "$0")" && pwd)
+. "$here/../e2e/test-lib.sh"
+
+case $1 in
+/*) EXTRACT=$1 ;;
+*) EXTRACT=$(pwd)/$1 ;;
+esac
+BUILD=$(cd "$2" 2>/dev/null && pwd)
+SERVER=$BUILD/fixture_server
+CHECK=$BUILD/jsonl_check
+PEAK=$BUILD/peak_rss
+export EXTRACT
+
+test_done () {
+	echo "batch: $test_passed passed, $test_failed failed"
+	[ "$test_failed" -eq 0 ]
+}
+
+for tool in "$EXTRACT" "$SERVER" "$CHECK" "$PEAK"; do
+	if [ ! -x "$tool" ]; then
+		echo "run.sh: missing $tool; build it first" >&2
+		echo "batch: 0 passed, 1 failed"
+		exit 1
+	fi
+done
+
+TEST_TMP=$(mktemp -d "${TMPDIR:-/tmp}/extract-batch.XXXXXX") || exit 1
+server_pid=
+cleanup () {
+	if [ -n "$server_pid" ]; then
+		kill "$server_pid" 2>/dev/null
+		wait "$server_pid" 2>/dev/null
+	fi
+	rm -rf "$TEST_TMP"
+}
+trap cleanup EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+# Starts a fixture server living at most $1 seconds; sets $last_pid and
+# $last_port.
+start_server () {
+	portfile=$TEST_TMP/port.$1
+	"$SERVER" --dir "$here/../e2e/fixtures" --lifetime "$1" \
+		>"$portfile" 2>>"$TEST_TMP/server.err" &
+	last_pid=$!
+	tries=0
+	while ! grep -q '^[0-9][0-9]*$' "$portfile" 2>/dev/null &&
+	      [ $tries -lt 50 ]; do
+		sleep 0.1
+		tries=$((tries + 1))
+	done
+	last_port=$(head -n 1 "$portfile")
+	if [ -z "$last_port" ]; then
+		echo "run.sh: the fixture server did not start" >&2
+		echo "batch: 0 passed, 1 failed"
+		exit 1
+	fi
+}
+
+start_server 5
+kill "$last_pid"
+wait "$last_pid" 2>/dev/null
+REFUSED="http://127.0.0.1:$last_port/"
+start_server 600
+server_pid=$last_pid
+BASE="http://127.0.0.1:$last_port"
+
+PAGE=$TEST_TMP/page.html
+cat >"$PAGE" <<'EOF'
+<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8">
+<title>Tides of the northern harbour</title></head>
+<body><article><h1>Tides of the northern harbour</h1>
+<p>Twice a day the harbour empties until the fishing boats rest on the mud,
+and twice a day the sea returns to lift them.</p>
+</article></body></html>
+EOF
+TINY=$TEST_TMP/tiny.html
+printf '<title>t</title><p>A very small page.</p>\n' >"$TINY"
+
+# field FILE INDEX KEY: that field of the record with that index.
+field () {
+	"$CHECK" get "$1" "$2" "$3" 2>/dev/null
+}
+
+# expect INDEX KEY VALUE: ./out's record INDEX has KEY = VALUE (JSON).
+expect () {
+	got=$(field out "$1" "$2")
+	if [ "$got" = "$3" ]; then
+		return 0
+	fi
+	echo "record $1: $2 is $got, expected $3"
+	return 1
+}
+
+# count_records FILE N: exactly one record for each of N entries.
+count_records () {
+	"$CHECK" count "$1" "$2" >/dev/null
+}
+
+# A number in [lo, hi) from /dev/urandom.
+random_between () {
+	od -An -N2 -tu2 /dev/urandom |
+		awk -v lo="$1" -v hi="$2" '{ print lo + $1 % (hi - lo) }'
+}
+
+# ---- the list ----
+
+test_expect_success 'blank lines, comments, CRLF and a BOM are handled' '
+	printf "\357\273\277# urls\r\n$BASE/status/200\r\n\r\n   \n#x\n$PAGE\n  $BASE/gzip  " >list &&
+	run_extract 0 -i list --json &&
+	count_records out 3 &&
+	expect 0 input "\"$BASE/status/200\"" &&
+	expect 1 input "\"$PAGE\"" &&
+	expect 2 input "\"$BASE/gzip\"" &&
+	expect 1 error null
+'
+
+test_expect_success 'an invalid line is a record, and the batch goes on (exit 4)' '
+	cat >list <<-EOF &&
+	$BASE/status/200
+	ftp://example.com/file
+	javascript:alert(1)
+	http://
+	http://exa mple.com/
+	$TEST_TMP/no-such-file.html
+	example.com/page
+	-
+	$BASE/status/200?again
+	EOF
+	run_extract 4 -i list --json &&
+	count_records out 9 &&
+	expect 0 error null &&
+	expect 1 error.kind "\"invalid_url\"" &&
+	expect 2 error.kind "\"invalid_url\"" &&
+	expect 3 error.kind "\"invalid_url\"" &&
+	expect 4 error.kind "\"invalid_url\"" &&
+	expect 5 error.kind "\"unreadable\"" &&
+	expect 6 error.kind "\"unreadable\"" &&
+	expect 7 error.kind "\"invalid_url\"" &&
+	expect 8 error null &&
+	grep -q "a URL needs http:// or https://" out &&
+	err_has "line 2: unsupported scheme"
+'
+
+test_expect_success 'a line with a NUL byte and an overlong line are records' '
+	{ printf "$BASE/status/200\n$BASE/\000x\n"; head -c 70000 /dev/zero | tr "\\000" a; printf "\n$PAGE\n"; } >list &&
+	run_extract 4 -i list --json &&
+	count_records out 4 &&
+	expect 1 error.kind "\"invalid_url\"" &&
+	expect 2 error.kind "\"invalid_url\"" &&
+	expect 3 error null
+'
+
+test_expect_success 'an empty list is no error (exit 0)' '
+	: >list &&
+	run_extract 0 -i list --json &&
+	test ! -s out
+'
+
+test_expect_success 'a missing list or a directory is a usage error (exit 2)' '
+	run_extract 2 -i "$TEST_TMP/no-such-list" --json &&
+	err_has "no-such-list" &&
+	run_extract 2 -i "$TEST_TMP" --json
+'
+
+test_expect_success 'stdin is read lazily: work starts before the list ends' '
+	{ echo "$BASE/status/200?first"; sleep 3; echo "$BASE/status/200?second"; } |
+		"$EXTRACT" -i - --json -o out.jsonl 2>err &
+	pid=$! &&
+	sleep 2 &&
+	test "$(wc -l <out.jsonl)" -eq 1 &&
+	wait $pid &&
+	count_records out.jsonl 2
+'
+
+# ---- hostile servers ----
+
+cat >"$TEST_TMP/faults" <<EOF
+$BASE/reset
+$BASE/flaky?id=f500&fail=1&status=500
+$BASE/flaky?id=f429&fail=1&status=429&retry_after=1
+$BASE/flaky?id=f429long&fail=1&status=429&retry_after=999
+$BASE/drip
+$BASE/endless
+$BASE/gzip-bomb
+$BASE/loop
+$BASE/redirect-to?url=file:///etc/hostname
+$BASE/redirect-to?url=ftp://127.0.0.1:1/x
+$BASE/pdf
+$BASE/type?ct=image/png
+$BASE/huge-headers
+$BASE/empty
+$BASE/stall
+$REFUSED
+$BASE/page?file=article
+$BASE/length-lie
+EOF
+
+test_expect_success 'every hostile server gives its record, in bounded time' '
+	run_extract 4 -i "$TEST_TMP/faults" --json -m 4 -Y 1000 -y 2 \
+		--retry-delay 0.2 --max-filesize 1000000 &&
+	faster_than 12000 &&
+	count_records out 18 &&
+	expect 0 error.kind "\"fetch_failed\"" && expect 0 attempts 3 &&
+	expect 1 error null && expect 1 attempts 2 && expect 1 status 200 &&
+	expect 2 error null && expect 2 attempts 2 &&
+	expect 3 attempts 1 && expect 3 status 429 &&
+	expect 4 error.kind "\"timeout\"" &&
+	expect 5 error.kind "\"too_large\"" &&
+	expect 6 error.kind "\"too_large\"" &&
+	expect 7 error.kind "\"fetch_failed\"" && expect 7 attempts 1 &&
+	expect 8 error.kind "\"fetch_failed\"" &&
+	expect 9 error.kind "\"fetch_failed\"" &&
+	expect 10 error.kind "\"not_html\"" &&
+	expect 11 error.kind "\"not_html\"" &&
+	expect 12 error.kind "\"fetch_failed\"" &&
+	expect 13 status 200 &&
+	expect 14 error.kind "\"timeout\"" &&
+	expect 15 error.kind "\"fetch_failed\"" && expect 15 attempts 3 &&
+	expect 16 error null &&
+	expect 17 error.kind "\"fetch_failed\"" &&
+	curl -s "$BASE/count?id=f500" | grep -q "count 2" &&
+	curl -s "$BASE/count?id=f429" | grep -q "count 2" &&
+	curl -s "$BASE/count?id=f429long" | grep -q "count 1"
+'
+
+test_expect_success 'Retry-After is waited for' '
+	echo "$BASE/flaky?id=wait&fail=1&status=503&retry_after=2" >list &&
+	run_extract 0 -i list --json --retry-delay 0 &&
+	expect 0 attempts 2 &&
+	test "$elapsed_ms" -ge 1900
+'
+
+test_expect_success '--retry 0 keeps the first answer (exit 1)' '
+	echo "$BASE/flaky?id=noretry&fail=1&status=500" >list &&
+	run_extract 1 -i list --json --retry 0 &&
+	expect 0 attempts 1 &&
+	expect 0 status 500
+'
+
+# ---- politeness ----
+
+test_expect_success '--parallel-host caps transfers to one host' '
+	for i in 1 2 3 4 5 6 7 8; do echo "$BASE/delay?ms=500&i=$i"; done >list &&
+	run_extract 0 -i list --json --parallel 16 --parallel-host 2 &&
+	test "$elapsed_ms" -ge 1900 &&
+	run_extract 0 -i list --json --parallel 16 --parallel-host 8 &&
+	faster_than 1900
+'
+
+test_expect_success '--parallel caps transfers in all' '
+	for i in 1 2 3 4 5 6; do echo "$BASE/delay?ms=500&i=$i"; done >list &&
+	run_extract 0 -i list --json --parallel 2 --parallel-host 8 &&
+	test "$elapsed_ms" -ge 1400
+'
+
+test_expect_success '--host-delay spaces the requests to one host' '
+	for i in 1 2 3; do echo "$BASE/status/200?i=$i"; done >list &&
+	run_extract 0 -i list --json --host-delay 0.6 &&
+	test "$elapsed_ms" -ge 1100
+'
+
+# ---- output ----
+
+test_expect_success '--keep-order writes in list order' '
+	for i in 0 1 2 3 4 5 6 7 8 9 10 11; do
+		echo "$BASE/delay?ms=$(( (12 - i) * 40 ))&i=$i"
+	done >list &&
+	echo "$TEST_TMP/missing.html" >>list &&
+	run_extract 4 -i list --json --keep-order --parallel 12 &&
+	count_records out 13 &&
+	"$CHECK" ordered out
+'
+
+test_expect_success 'text mode: a header per entry, failures included' '
+	printf "%s\n" "$PAGE" "ftp://x/" "$BASE/status/404" >list &&
+	run_extract 4 -i list -q &&
+	test "$(grep -c "^==> .* <==\$" out)" -eq 3 &&
+	out_has "==> ftp://x/ <==" &&
+	out_has "[line 2: unsupported scheme" &&
+	out_has "Tides of the northern harbour"
+'
+
+test_expect_success 'records go to -o FILE; stdout stays empty' '
+	printf "%s\n" "$PAGE" "$PAGE" >list &&
+	run_extract 0 -i list --json -o records.jsonl &&
+	test ! -s out &&
+	count_records records.jsonl 2
+'
+
+test_expect_success '| head -1 ends the batch quietly and soon' '
+	for i in $(seq 1 200); do echo "$BASE/delay?ms=100&i=$i"; done >list &&
+	start=$(now_ms) &&
+	"$EXTRACT" -i list --json 2>err | head -n 1 >first &&
+	test $(( $(now_ms) - start )) -lt 5000 &&
+	test "$(wc -l <first)" -eq 1 &&
+	test ! -s err
+'
+
+test_expect_success 'an unwritable output is exit 5' '
+	echo "$PAGE" >list &&
+	timeout 20 "$EXTRACT" -i list --json >/dev/full 2>err
+	test $? -eq 5 && err_has "write error"
+'
+
+test_expect_success 'exit status: the highest code; --exit-zero gives 0' '
+	printf "%s\n" "$PAGE" "$BASE/status/404" >list &&
+	run_extract 1 -i list --json &&
+	printf "%s\n" "$PAGE" "$BASE/status/404" "$REFUSED" >list &&
+	run_extract 3 -i list --json --retry 0 &&
+	run_extract 0 -i list --json --retry 0 --exit-zero &&
+	count_records out 3
+'
+
+test_expect_success 'a summary on stderr; nothing with -q' '
+	printf "%s\n" "$PAGE" "$BASE/status/404" >list &&
+	run_extract 1 -i list --json &&
+	tail -n 1 err | grep -q "^extract: 2 inputs in .*: 1 ok, 1 error pages, 0 failed" &&
+	run_extract 1 -i list --json -q &&
+	test ! -s err
+'
+
+if command -v script >/dev/null 2>&1; then
+test_expect_success 'a progress line on a terminal, without colour under NO_COLOR' '
+	for i in $(seq 1 30); do echo "$BASE/delay?ms=50&i=$i"; done >list &&
+	NO_COLOR=1 TERM=xterm timeout 20 script -qec \
+		"$EXTRACT -i list --json -o o.jsonl --parallel 2" /dev/null >tty 2>&1 &&
+	grep -q "/30 done, " tty &&
+	! grep -q "$(printf "\033")\\[" tty &&
+	TERM=xterm timeout 20 script -qec \
+		"$EXTRACT -i list --json -o o.jsonl -q" /dev/null >tty 2>&1 &&
+	! grep -q "done" tty
+'
+fi
+
+# ---- parser isolation ----
+
+test_expect_success 'a parser crash is that page'"'"'s record; the batch goes on' '
+	awk "BEGIN { printf \"<html><body>\"; for (i = 0; i < 200000; i++) printf \"<table><tr><td>x</td></tr></table>\" }" >heavy.html &&
+	printf "%s\n" "$PAGE" "$PWD/heavy.html" "$PAGE" >list &&
+	run_extract 4 -i list --json --parse-memory 350 &&
+	count_records out 3 &&
+	expect 0 error null &&
+	expect 1 error.kind "\"parse_crashed\"" &&
+	expect 2 error null
+'
+
+test_expect_success 'a parser that hangs is stopped (parse_timeout)' '
+	mkfifo fifo &&
+	printf "%s\n" "$PWD/fifo" "$PAGE" >list &&
+	run_extract 4 -i list --json --parse-timeout 1 &&
+	faster_than 8000 &&
+	expect 0 error.kind "\"parse_timeout\"" &&
+	expect 1 error null
+'
+
+# ---- signals and --resume ----
+
+# The kill test: N URLs, interrupted at random points in every way a
+# batch can be, then resumed to the end: one record per entry, no more.
+N=5000
+awk -v base="$BASE" -v n="$N" 'BEGIN {
+	for (i = 0; i < n; i++) {
+		if (i % 31 == 0) print base "/status/404?i=" i
+		else if (i % 97 == 0) print base "/flaky?id=k" i "&fail=1&status=503&retry_after=1"
+		else if (i % 5 == 0) print base "/gzip?i=" i
+		else print base "/delay?ms=" (i % 7) * 10 "&i=" i
+	}
+}' >"$TEST_TMP/kill-list"
+
+# A process that exists and is not a zombie (an orphan waiting for an
+# init that may never reap it).
+alive () {
+	state=$(ps -o stat= -p "$1" 2>/dev/null)
+	[ -n "$state" ] && [ "${state#Z}" = "$state" ]
+}
+
+# interrupt SIGNAL: starts (or resumes) the batch, sends SIGNAL after a
+# random pause, and checks the exit status; SIGKILL also checks that no
+# worker process outlives the batch.
+interrupt () {
+	"$EXTRACT" -i "$TEST_TMP/kill-list" --json -o out.jsonl --resume \
+		--parallel-host 16 -q >/dev/null 2>>err &
+	pid=$!
+	pause=$(random_between 300 1500)
+	echo "kill -$1 after $pause ms"
+	sleep "$(awk -v ms="$pause" "BEGIN { print ms / 1000 }")"
+	workers=$(ps -o pid= --ppid "$pid" 2>/dev/null)
+	kill "-$1" "$pid"
+	wait "$pid"
+	rc=$?
+	case $1 in
+	INT) [ $rc -eq 130 ] || [ $rc -le 4 ] ;;
+	TERM) [ $rc -eq 143 ] || [ $rc -le 4 ] ;;
+	KILL) sleep 0.5; for w in $workers; do
+		alive "$w" && { echo "worker $w left"; return 1; }
+	      done; true ;;
+	esac || { echo "kill -$1: exit status $rc"; return 1; }
+	echo "$(wc -l <out.jsonl) lines so far"
+}
+
+test_expect_success 'SIGINT, SIGTERM, kill -9, torn lines, --resume: each entry once' '
+	: >err &&
+	interrupt INT &&
+	interrupt KILL &&
+	printf "{\"schema_version\":1,\"input\":\"torn" >>out.jsonl &&
+	interrupt TERM &&
+	interrupt KILL &&
+	timeout 120 "$EXTRACT" -i "$TEST_TMP/kill-list" --json -o out.jsonl \
+		--resume --parallel-host 16 2>>err >/dev/null
+	rc=$? &&
+	test $rc -eq 1 &&
+	"$CHECK" count out.jsonl $N &&
+	grep -q "dropped an incomplete last line" err
+'
+
+test_expect_success '--resume with another list is refused (exit 2)' '
+	printf "%s\n" "$PAGE" "$BASE/status/200" >list &&
+	run_extract 0 -i list --json -o o.jsonl &&
+	printf "%s\n" "$PAGE" "$BASE/status/200?other" "$PAGE" >list &&
+	printf "%s\n" "$(head -n 1 o.jsonl)" >o2.jsonl &&
+	grep "\"index\":1" o.jsonl >>o2.jsonl &&
+	run_extract 2 -i list --json -o o2.jsonl --resume &&
+	err_has "resume with the list"
+'
+
+test_expect_success '--resume needs -o and --json' '
+	echo "$PAGE" >list &&
+	run_extract 2 -i list --json --resume &&
+	run_extract 2 -i list -o o.txt --resume
+'
+
+# ---- memory ----
+
+test_expect_success 'peak memory of 100,000 entries is that of 1,000' '
+	yes "$TINY" | head -n 1000 >list1k &&
+	yes "$TINY" | head -n 100000 >list100k &&
+	"$PEAK" rss1k timeout 60 "$EXTRACT" -i list1k --json -q -o o1k.jsonl &&
+	"$PEAK" rss100k timeout 120 "$EXTRACT" -i list100k --json -q -o o100k.jsonl &&
+	count_records o100k.jsonl 100000 &&
+	echo "peak RSS: $(cat rss1k) KiB for 1,000 entries, $(cat rss100k) KiB for 100,000" &&
+	test "$(cat rss100k)" -le $(( $(cat rss1k) + 4096 ))
+'
+
+test_done
