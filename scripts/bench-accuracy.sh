@@ -31,12 +31,20 @@ python3 "$SHARED/tools/score.py" --truth "$SHARED/bench/aeb/ground-truth.json" \
 
 run_corpus() {
 	mode=$1
+	rm -f "$OUT/port-$mode.txt" "$OUT/urls-$mode.txt"
 	python3 "$SHARED/tools/serve_corpus.py" --errors "$mode" \
 		--url-file "$OUT/urls-$mode.txt" "$SHARED/corpus" \
 		> "$OUT/port-$mode.txt" 2>/dev/null &
 	server=$!
+	# the port is printed once the server listens; the list follows it
 	i=0
-	while [ ! -s "$OUT/urls-$mode.txt" ] && [ $i -lt 100 ]; do
+	while [ ! -s "$OUT/port-$mode.txt" ] && [ $i -lt 300 ]; do
+		sleep 0.1
+		i=$((i + 1))
+	done
+	n=$(find "$SHARED/corpus" -name page.html | wc -l)
+	while [ "$(wc -l < "$OUT/urls-$mode.txt" 2>/dev/null || echo 0)" -lt "$n" ] &&
+		[ $i -lt 600 ]; do
 		sleep 0.1
 		i=$((i + 1))
 	done
