@@ -21,6 +21,8 @@ enum {
 	DEDUPE_MIN_CHARS = 40,
 	/* a verbatim repeat of a paragraph this long is always a copy */
 	DEDUPE_ALWAYS_CHARS = 200,
+	/* less body than this may be a page that scripts fill in */
+	BODY_SCRIPTED_MAX = 80,
 	/* a closing line shorter than this without a full stop is chrome */
 	TAIL_LABEL_MAX_CHARS = 40,
 	BODY_MAX_BYTES = 16 * 1024 * 1024,
@@ -445,6 +447,25 @@ static void assemble(struct page_ctx *c, const struct blocks *b,
 	free(fate);
 }
 
+/*
+ * A page whose text is built by scripts has almost none in its markup;
+ * the description it gives of itself (meta description, og:description)
+ * is then the best account of its content there is.
+ */
+static const char *fall_back_to_description(const struct page_ctx *c,
+					    const char *body)
+{
+	const char *desc = c->meta.description;
+	size_t have = body ? strlen(body) : 0;
+
+	if (have >= BODY_SCRIPTED_MAX || !desc)
+		return body;
+	size_t len = strlen(desc);
+	if (len < BODY_SCRIPTED_MAX || len < have * 2)
+		return body;
+	return desc;
+}
+
 void extract_page(struct arena *a, const struct dom *d,
 		  const struct page_facts *facts, struct extraction *out)
 {
@@ -467,6 +488,8 @@ void extract_page(struct arena *a, const struct dom *d,
 	assemble(&c, &content, out, &kept);
 	out->disclaimer = disclaimer;
 	errpage_classify(&c, out->title, &kept, &out->error);
+	if (out->error.kind == PAGE_OK)
+		out->body = fall_back_to_description(&c, out->body);
 	free(kept.v);
 	blocks_release(&content);
 
