@@ -47,9 +47,33 @@ struct page_facts {
 	const char *url;         /* final URL or --base-url; may be NULL */
 };
 
+/* One paragraph-like unit of the body, for renderers that show structure. */
+enum body_block_kind {
+	BODY_PARAGRAPH,
+	BODY_HEADING,  /* level 1-6 */
+	BODY_ITEM,     /* a list item; ordered tells the list's kind */
+	BODY_CODE,     /* preformatted: white space is the content */
+	BODY_QUOTE,
+	BODY_ROW,      /* a table row; header tells a <th> row */
+	BODY_CAPTION,
+};
+
+struct body_block {
+	enum body_block_kind kind;
+	int level;           /* headings: 1-6 */
+	bool ordered;        /* items of an <ol> */
+	bool header;         /* rows made of <th> cells */
+	bool quoted;         /* inside a block quotation */
+	const char *text;    /* the block's text as in body */
+	const char *const *cells; /* rows: cell_count cell texts */
+	size_t cell_count;
+};
+
 struct extraction {
 	const char *title;
 	const char *body;
+	const struct body_block *blocks; /* body as block_count blocks */
+	size_t block_count;
 	const char *disclaimer;
 	struct page_error error;
 	const char *language;
