@@ -22,6 +22,9 @@ fi
 run tests/run-units.sh build-asan
 run tests/golden.sh build-asan/extract-asan
 run tests/fuzz/replay.sh build build-asan
+if [ "${FUZZ_SMOKE-}" = 1 ]; then
+	run make --no-print-directory fuzz-smoke
+fi
 
 passed=0
 failed=0
