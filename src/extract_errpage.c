@@ -26,11 +26,8 @@
  *    sentence quoting "HTTP error 404", gives no evidence.
  *  - error.evidence names what decided, for a person to audit.
  *
- * To extend: add phrases to error_phrases[] (any language, written
- * folded: lower case, straight apostrophes, see phrase.h), generic words
- * to generic_words[], sign-in wording to login_phrases[] and challenge
- * or error-document markup to signatures[].  Nothing here may name a
- * site: the tables describe classes of pages.
+ * The tables of phrases, generic words, sign-in wording and challenge
+ * signatures are in errpage_lexicon.c, with a note on how to extend them.
  */
 #include "heuristics.h"
 
@@ -38,6 +35,7 @@
 #include <string.h>
 
 #include "arena.h"
+#include "errpage_lexicon.h"
 #include "phrase.h"
 
 enum {
@@ -94,399 +92,6 @@ enum rank {
 	RANK_SIGNATURE,      /* markup only a challenge or error template has */
 };
 
-/* Where a phrase may be matched. */
-enum {
-	IN_TITLE = 1,
-	IN_HEADING = 2,
-	IN_TEXT = 4,
-	IN_ANY = IN_TITLE | IN_HEADING | IN_TEXT,
-};
-
-struct error_phrase {
-	const char *text;
-	enum page_error_kind kind;
-	unsigned where;
-};
-
-struct kind_word {
-	const char *text;
-	enum page_error_kind kind;
-};
-
-/*
- * Error wording, matched as whole words anywhere in the title, a heading,
- * or (IN_TEXT) a line of a small page.  When one text holds phrases of
- * several kinds, the more specific kind wins (see kind_order[]).
- */
-static const struct error_phrase error_phrases[] = {
-	/* not found, gone */
-	{"not found", PAGE_NOT_FOUND, IN_ANY},
-	{"page you were looking for", PAGE_NOT_FOUND, IN_ANY},
-	{"page you are looking for", PAGE_NOT_FOUND, IN_ANY},
-	{"page you're looking for", PAGE_NOT_FOUND, IN_ANY},
-	{"page you requested", PAGE_NOT_FOUND, IN_ANY},
-	{"page you have requested", PAGE_NOT_FOUND, IN_ANY},
-	{"page doesn't exist", PAGE_NOT_FOUND, IN_ANY},
-	{"page does not exist", PAGE_NOT_FOUND, IN_ANY},
-	{"doesn't exist", PAGE_NOT_FOUND, IN_TITLE | IN_HEADING},
-	{"does not exist", PAGE_NOT_FOUND, IN_TITLE | IN_HEADING},
-	{"cannot be found", PAGE_NOT_FOUND, IN_ANY},
-	{"can't be found", PAGE_NOT_FOUND, IN_ANY},
-	{"could not be found", PAGE_NOT_FOUND, IN_ANY},
-	{"couldn't be found", PAGE_NOT_FOUND, IN_ANY},
-	{"can't find the page", PAGE_NOT_FOUND, IN_ANY},
-	{"cannot find the page", PAGE_NOT_FOUND, IN_ANY},
-	{"couldn't find the page", PAGE_NOT_FOUND, IN_ANY},
-	{"could not find the page", PAGE_NOT_FOUND, IN_ANY},
-	{"can't find page", PAGE_NOT_FOUND, IN_ANY},
-	{"page isn't available", PAGE_NOT_FOUND, IN_ANY},
-	{"page is not available", PAGE_NOT_FOUND, IN_ANY},
-	{"no such page", PAGE_NOT_FOUND, IN_ANY},
-	{"wrong turn", PAGE_NOT_FOUND, IN_TITLE | IN_HEADING},
-	{"link you followed may be broken", PAGE_NOT_FOUND, IN_ANY},
-	{"has been deleted", PAGE_GONE, IN_ANY},
-	{"has been removed", PAGE_GONE, IN_ANY},
-	{"no longer exists", PAGE_GONE, IN_ANY},
-	{"no longer available", PAGE_GONE, IN_ANY},
-	{"seite nicht gefunden", PAGE_NOT_FOUND, IN_ANY},
-	{"nicht gefunden", PAGE_NOT_FOUND, IN_ANY},
-	{"existiert nicht", PAGE_NOT_FOUND, IN_ANY},
-	{"nicht mehr verfügbar", PAGE_GONE, IN_ANY},
-	{"page introuvable", PAGE_NOT_FOUND, IN_ANY},
-	{"page non trouvée", PAGE_NOT_FOUND, IN_ANY},
-	{"introuvable", PAGE_NOT_FOUND, IN_TITLE | IN_HEADING},
-	{"n'existe pas", PAGE_NOT_FOUND, IN_ANY},
-	{"n'existe plus", PAGE_GONE, IN_ANY},
-	{"página no encontrada", PAGE_NOT_FOUND, IN_ANY},
-	{"no encontrada", PAGE_NOT_FOUND, IN_ANY},
-	{"no encontrado", PAGE_NOT_FOUND, IN_ANY},
-	{"no existe", PAGE_NOT_FOUND, IN_ANY},
-	{"página não encontrada", PAGE_NOT_FOUND, IN_ANY},
-	{"não encontrada", PAGE_NOT_FOUND, IN_ANY},
-	{"não encontrado", PAGE_NOT_FOUND, IN_ANY},
-	{"não existe", PAGE_NOT_FOUND, IN_ANY},
-	{"pagina non trovata", PAGE_NOT_FOUND, IN_ANY},
-	{"non trovata", PAGE_NOT_FOUND, IN_ANY},
-	{"non trovato", PAGE_NOT_FOUND, IN_ANY},
-	{"non esiste", PAGE_NOT_FOUND, IN_ANY},
-	{"страница не найдена", PAGE_NOT_FOUND, IN_ANY},
-	{"не найдена", PAGE_NOT_FOUND, IN_ANY},
-	{"не найден", PAGE_NOT_FOUND, IN_ANY},
-	{"не существует", PAGE_NOT_FOUND, IN_ANY},
-	{"页面不存在", PAGE_NOT_FOUND, IN_ANY},
-	{"网页不存在", PAGE_NOT_FOUND, IN_ANY},
-	{"找不到", PAGE_NOT_FOUND, IN_ANY},
-	{"未找到", PAGE_NOT_FOUND, IN_ANY},
-	{"頁面不存在", PAGE_NOT_FOUND, IN_ANY},
-	{"ページが見つかりません", PAGE_NOT_FOUND, IN_ANY},
-	{"見つかりません", PAGE_NOT_FOUND, IN_ANY},
-
-	/* forbidden */
-	{"access denied", PAGE_FORBIDDEN, IN_ANY},
-	{"access is denied", PAGE_FORBIDDEN, IN_ANY},
-	{"has been denied", PAGE_FORBIDDEN, IN_ANY},
-	{"forbidden", PAGE_FORBIDDEN, IN_ANY},
-	{"permission denied", PAGE_FORBIDDEN, IN_ANY},
-	{"you don't have permission", PAGE_FORBIDDEN, IN_ANY},
-	{"you do not have permission", PAGE_FORBIDDEN, IN_ANY},
-	{"you don't have access", PAGE_FORBIDDEN, IN_ANY},
-	{"you do not have access", PAGE_FORBIDDEN, IN_ANY},
-	{"not authorized to access", PAGE_FORBIDDEN, IN_ANY},
-	{"not allowed to access", PAGE_FORBIDDEN, IN_ANY},
-	{"client certificate required", PAGE_FORBIDDEN, IN_ANY},
-	{"zugriff verweigert", PAGE_FORBIDDEN, IN_ANY},
-	{"zugang verweigert", PAGE_FORBIDDEN, IN_ANY},
-	{"keine berechtigung", PAGE_FORBIDDEN, IN_ANY},
-	{"accès refusé", PAGE_FORBIDDEN, IN_ANY},
-	{"accès interdit", PAGE_FORBIDDEN, IN_ANY},
-	{"acceso denegado", PAGE_FORBIDDEN, IN_ANY},
-	{"acceso prohibido", PAGE_FORBIDDEN, IN_ANY},
-	{"acesso negado", PAGE_FORBIDDEN, IN_ANY},
-	{"acesso proibido", PAGE_FORBIDDEN, IN_ANY},
-	{"accesso negato", PAGE_FORBIDDEN, IN_ANY},
-	{"accesso vietato", PAGE_FORBIDDEN, IN_ANY},
-	{"доступ запрещен", PAGE_FORBIDDEN, IN_ANY},
-	{"доступ запрещён", PAGE_FORBIDDEN, IN_ANY},
-	{"доступ закрыт", PAGE_FORBIDDEN, IN_ANY},
-	{"拒绝访问", PAGE_FORBIDDEN, IN_ANY},
-	{"访问被拒绝", PAGE_FORBIDDEN, IN_ANY},
-	{"禁止访问", PAGE_FORBIDDEN, IN_ANY},
-	{"拒絕存取", PAGE_FORBIDDEN, IN_ANY},
-	{"アクセスが拒否", PAGE_FORBIDDEN, IN_ANY},
-	{"アクセス権がありません", PAGE_FORBIDDEN, IN_ANY},
-
-	/* unauthorized */
-	{"unauthorized", PAGE_UNAUTHORIZED, IN_ANY},
-	{"unauthorised", PAGE_UNAUTHORIZED, IN_ANY},
-	{"authorization required", PAGE_UNAUTHORIZED, IN_ANY},
-	{"authentication required", PAGE_UNAUTHORIZED, IN_ANY},
-	{"nicht autorisiert", PAGE_UNAUTHORIZED, IN_ANY},
-	{"non autorisé", PAGE_UNAUTHORIZED, IN_ANY},
-	{"no autorizado", PAGE_UNAUTHORIZED, IN_ANY},
-	{"não autorizado", PAGE_UNAUTHORIZED, IN_ANY},
-	{"non autorizzato", PAGE_UNAUTHORIZED, IN_ANY},
-
-	/* a sign-in wall, said in words (sign-in titles: login_phrases[]) */
-	{"log in to continue", PAGE_LOGIN_WALL, IN_ANY},
-	{"sign in to continue", PAGE_LOGIN_WALL, IN_ANY},
-	{"login to continue", PAGE_LOGIN_WALL, IN_ANY},
-	{"must be logged in", PAGE_LOGIN_WALL, IN_ANY},
-	{"must log in", PAGE_LOGIN_WALL, IN_ANY},
-	{"must sign in", PAGE_LOGIN_WALL, IN_ANY},
-	{"login required", PAGE_LOGIN_WALL, IN_ANY},
-	{"please log in", PAGE_LOGIN_WALL, IN_TITLE | IN_HEADING},
-	{"please sign in", PAGE_LOGIN_WALL, IN_TITLE | IN_HEADING},
-	{"bitte melden sie sich an", PAGE_LOGIN_WALL, IN_TITLE | IN_HEADING},
-	{"veuillez vous connecter", PAGE_LOGIN_WALL, IN_TITLE | IN_HEADING},
-	{"inicia sesión para continuar", PAGE_LOGIN_WALL, IN_ANY},
-	{"faça login para continuar", PAGE_LOGIN_WALL, IN_ANY},
-	{"accedi per continuare", PAGE_LOGIN_WALL, IN_ANY},
-
-	/* blocked: a ban or a firewall rather than a permission */
-	{"you have been blocked", PAGE_BLOCKED, IN_ANY},
-	{"has been blocked", PAGE_BLOCKED, IN_ANY},
-	{"have been blocked", PAGE_BLOCKED, IN_ANY},
-	{"ip address blocked", PAGE_BLOCKED, IN_ANY},
-	{"ip blocked", PAGE_BLOCKED, IN_ANY},
-	{"banned your ip", PAGE_BLOCKED, IN_ANY},
-	{"has been banned", PAGE_BLOCKED, IN_ANY},
-	{"request blocked", PAGE_BLOCKED, IN_ANY},
-	{"url was rejected", PAGE_BLOCKED, IN_ANY},
-	{"website firewall", PAGE_BLOCKED, IN_ANY},
-	{"web application firewall", PAGE_BLOCKED, IN_ANY},
-	{"security service to protect itself", PAGE_BLOCKED, IN_ANY},
-	{"block details", PAGE_BLOCKED, IN_ANY},
-	{"block reason", PAGE_BLOCKED, IN_ANY},
-	{"incident id", PAGE_BLOCKED, IN_ANY},
-	{"not allowlisted", PAGE_BLOCKED, IN_ANY},
-	{"not whitelisted", PAGE_BLOCKED, IN_ANY},
-	{"connection not allowed", PAGE_BLOCKED, IN_ANY},
-	{"proxy detected", PAGE_BLOCKED, IN_ANY},
-	{"vpn detected", PAGE_BLOCKED, IN_ANY},
-	{"not available in your country", PAGE_BLOCKED, IN_ANY},
-	{"not available in your region", PAGE_BLOCKED, IN_ANY},
-	{"wurde gesperrt", PAGE_BLOCKED, IN_ANY},
-	{"a été bloqué", PAGE_BLOCKED, IN_ANY},
-	{"ha sido bloqueado", PAGE_BLOCKED, IN_ANY},
-	{"foi bloqueado", PAGE_BLOCKED, IN_ANY},
-	{"stato bloccato", PAGE_BLOCKED, IN_ANY},
-	{"заблокирован", PAGE_BLOCKED, IN_ANY},
-
-	/* bot challenges */
-	{"checking your browser", PAGE_CHALLENGE, IN_ANY},
-	{"checking if the site connection is secure", PAGE_CHALLENGE, IN_ANY},
-	{"verify you are human", PAGE_CHALLENGE, IN_ANY},
-	{"verify you are a human", PAGE_CHALLENGE, IN_ANY},
-	{"verify that you are human", PAGE_CHALLENGE, IN_ANY},
-	{"verify you're human", PAGE_CHALLENGE, IN_ANY},
-	{"human verification", PAGE_CHALLENGE, IN_ANY},
-	{"are you a robot", PAGE_CHALLENGE, IN_ANY},
-	{"not a robot", PAGE_CHALLENGE, IN_ANY},
-	{"are you human", PAGE_CHALLENGE, IN_ANY},
-	{"complete the security check", PAGE_CHALLENGE, IN_ANY},
-	{"security check", PAGE_CHALLENGE, IN_TITLE | IN_HEADING},
-	{"captcha", PAGE_CHALLENGE, IN_TITLE | IN_HEADING},
-	{"recaptcha", PAGE_CHALLENGE, IN_TITLE | IN_HEADING},
-	{"hcaptcha", PAGE_CHALLENGE, IN_TITLE | IN_HEADING},
-	{"funcaptcha", PAGE_CHALLENGE, IN_TITLE | IN_HEADING},
-	{"attention required", PAGE_CHALLENGE, IN_TITLE | IN_HEADING},
-	{"just a moment", PAGE_CHALLENGE, IN_TITLE | IN_HEADING},
-	{"ddos protection", PAGE_CHALLENGE, IN_ANY},
-	{"unusual traffic", PAGE_CHALLENGE, IN_ANY},
-	{"automated queries", PAGE_CHALLENGE, IN_ANY},
-	{"using automation tools", PAGE_CHALLENGE, IN_ANY},
-	{"this process is automatic", PAGE_CHALLENGE, IN_ANY},
-	{"validation process", PAGE_CHALLENGE, IN_ANY},
-	{"site verification", PAGE_CHALLENGE, IN_TITLE | IN_HEADING},
-	{"browser check", PAGE_CHALLENGE, IN_TITLE | IN_HEADING},
-	{"überprüfung ihres browsers", PAGE_CHALLENGE, IN_ANY},
-	{"vérification de votre navigateur", PAGE_CHALLENGE, IN_ANY},
-	{"pas un robot", PAGE_CHALLENGE, IN_ANY},
-	{"verificando su navegador", PAGE_CHALLENGE, IN_ANY},
-	{"no soy un robot", PAGE_CHALLENGE, IN_ANY},
-	{"verificando seu navegador", PAGE_CHALLENGE, IN_ANY},
-	{"não sou um robô", PAGE_CHALLENGE, IN_ANY},
-	{"non sono un robot", PAGE_CHALLENGE, IN_ANY},
-	{"проверка браузера", PAGE_CHALLENGE, IN_ANY},
-	{"не робот", PAGE_CHALLENGE, IN_ANY},
-	{"人机验证", PAGE_CHALLENGE, IN_ANY},
-	{"安全验证", PAGE_CHALLENGE, IN_TITLE | IN_HEADING},
-	{"ロボットではありません", PAGE_CHALLENGE, IN_ANY},
-
-	/* rate limited */
-	{"too many requests", PAGE_RATE_LIMITED, IN_ANY},
-	{"rate limit", PAGE_RATE_LIMITED, IN_ANY},
-	{"rate limited", PAGE_RATE_LIMITED, IN_ANY},
-	{"zu viele anfragen", PAGE_RATE_LIMITED, IN_ANY},
-	{"trop de requêtes", PAGE_RATE_LIMITED, IN_ANY},
-	{"demasiadas solicitudes", PAGE_RATE_LIMITED, IN_ANY},
-	{"muitas solicitações", PAGE_RATE_LIMITED, IN_ANY},
-	{"troppe richieste", PAGE_RATE_LIMITED, IN_ANY},
-	{"слишком много запросов", PAGE_RATE_LIMITED, IN_ANY},
-	{"请求过多", PAGE_RATE_LIMITED, IN_ANY},
-	{"リクエストが多すぎ", PAGE_RATE_LIMITED, IN_ANY},
-
-	/* server errors */
-	{"internal server error", PAGE_SERVER_ERROR, IN_ANY},
-	{"server error", PAGE_SERVER_ERROR, IN_ANY},
-	{"bad gateway", PAGE_SERVER_ERROR, IN_ANY},
-	{"gateway timeout", PAGE_SERVER_ERROR, IN_ANY},
-	{"gateway time-out", PAGE_SERVER_ERROR, IN_ANY},
-	{"gateway error", PAGE_SERVER_ERROR, IN_ANY},
-	{"network error", PAGE_SERVER_ERROR, IN_TITLE | IN_HEADING},
-	{"system error", PAGE_SERVER_ERROR, IN_ANY},
-	{"application error", PAGE_SERVER_ERROR, IN_ANY},
-	{"reaching our servers", PAGE_SERVER_ERROR, IN_ANY},
-	{"web server is down", PAGE_SERVER_ERROR, IN_ANY},
-	{"origin is unreachable", PAGE_SERVER_ERROR, IN_ANY},
-	{"serverfehler", PAGE_SERVER_ERROR, IN_ANY},
-	{"server-fehler", PAGE_SERVER_ERROR, IN_ANY},
-	{"erreur interne du serveur", PAGE_SERVER_ERROR, IN_ANY},
-	{"erreur de serveur", PAGE_SERVER_ERROR, IN_ANY},
-	{"erreur du serveur", PAGE_SERVER_ERROR, IN_ANY},
-	{"error interno del servidor", PAGE_SERVER_ERROR, IN_ANY},
-	{"error del servidor", PAGE_SERVER_ERROR, IN_ANY},
-	{"error en el servidor", PAGE_SERVER_ERROR, IN_ANY},
-	{"erro interno do servidor", PAGE_SERVER_ERROR, IN_ANY},
-	{"erro no servidor", PAGE_SERVER_ERROR, IN_ANY},
-	{"erro do servidor", PAGE_SERVER_ERROR, IN_ANY},
-	{"errore interno del server", PAGE_SERVER_ERROR, IN_ANY},
-	{"errore del server", PAGE_SERVER_ERROR, IN_ANY},
-	{"ошибка сервера", PAGE_SERVER_ERROR, IN_ANY},
-	{"服务器错误", PAGE_SERVER_ERROR, IN_ANY},
-	{"サーバーエラー", PAGE_SERVER_ERROR, IN_ANY},
-
-	/* unavailable: maintenance, suspension, a discontinued service */
-	{"service unavailable", PAGE_UNAVAILABLE, IN_ANY},
-	{"service is unavailable", PAGE_UNAVAILABLE, IN_ANY},
-	{"temporarily unavailable", PAGE_UNAVAILABLE, IN_ANY},
-	{"currently unavailable", PAGE_UNAVAILABLE, IN_ANY},
-	{"under maintenance", PAGE_UNAVAILABLE, IN_ANY},
-	{"down for maintenance", PAGE_UNAVAILABLE, IN_ANY},
-	{"offline for maintenance", PAGE_UNAVAILABLE, IN_ANY},
-	{"scheduled maintenance", PAGE_UNAVAILABLE, IN_ANY},
-	{"maintenance mode", PAGE_UNAVAILABLE, IN_ANY},
-	{"cannot be reached", PAGE_UNAVAILABLE, IN_ANY},
-	{"can't be reached", PAGE_UNAVAILABLE, IN_ANY},
-	{"service is no longer", PAGE_UNAVAILABLE, IN_ANY},
-	{"has been deactivated", PAGE_UNAVAILABLE, IN_ANY},
-	{"has been suspended", PAGE_UNAVAILABLE, IN_ANY},
-	{"account suspended", PAGE_UNAVAILABLE, IN_ANY},
-	{"wartungsarbeiten", PAGE_UNAVAILABLE, IN_ANY},
-	{"vorübergehend nicht verfügbar", PAGE_UNAVAILABLE, IN_ANY},
-	{"maintenance en cours", PAGE_UNAVAILABLE, IN_ANY},
-	{"temporairement indisponible", PAGE_UNAVAILABLE, IN_ANY},
-	{"service indisponible", PAGE_UNAVAILABLE, IN_ANY},
-	{"en mantenimiento", PAGE_UNAVAILABLE, IN_ANY},
-	{"temporalmente no disponible", PAGE_UNAVAILABLE, IN_ANY},
-	{"servicio no disponible", PAGE_UNAVAILABLE, IN_ANY},
-	{"em manutenção", PAGE_UNAVAILABLE, IN_ANY},
-	{"temporariamente indisponível", PAGE_UNAVAILABLE, IN_ANY},
-	{"serviço indisponível", PAGE_UNAVAILABLE, IN_ANY},
-	{"in manutenzione", PAGE_UNAVAILABLE, IN_ANY},
-	{"temporaneamente non disponibile", PAGE_UNAVAILABLE, IN_ANY},
-	{"servizio non disponibile", PAGE_UNAVAILABLE, IN_ANY},
-	{"технические работы", PAGE_UNAVAILABLE, IN_ANY},
-	{"временно недоступен", PAGE_UNAVAILABLE, IN_ANY},
-	{"系统维护", PAGE_UNAVAILABLE, IN_ANY},
-	{"服务不可用", PAGE_UNAVAILABLE, IN_ANY},
-	{"メンテナンス中", PAGE_UNAVAILABLE, IN_ANY},
-
-	/* bad request */
-	{"bad request", PAGE_BAD_REQUEST, IN_ANY},
-	{"invalid request", PAGE_BAD_REQUEST, IN_ANY},
-	{"invalid url", PAGE_BAD_REQUEST, IN_ANY},
-	{"method not allowed", PAGE_BAD_REQUEST, IN_ANY},
-	{"request header or cookie too large", PAGE_BAD_REQUEST, IN_ANY},
-	{"uri too long", PAGE_BAD_REQUEST, IN_ANY},
-	{"no required ssl certificate", PAGE_BAD_REQUEST, IN_ANY},
-	{"ungültige anfrage", PAGE_BAD_REQUEST, IN_ANY},
-	{"requête incorrecte", PAGE_BAD_REQUEST, IN_ANY},
-	{"solicitud incorrecta", PAGE_BAD_REQUEST, IN_ANY},
-	{"requisição inválida", PAGE_BAD_REQUEST, IN_ANY},
-	{"richiesta non valida", PAGE_BAD_REQUEST, IN_ANY},
-
-	/* something failed, nobody says what */
-	{"an error occurred", PAGE_OTHER_ERROR, IN_ANY},
-	{"an error has occurred", PAGE_OTHER_ERROR, IN_ANY},
-	{"something went wrong", PAGE_OTHER_ERROR, IN_ANY},
-	{"what went wrong", PAGE_OTHER_ERROR, IN_ANY},
-	{"been a glitch", PAGE_OTHER_ERROR, IN_ANY},
-	{"unexpected error", PAGE_OTHER_ERROR, IN_ANY},
-	{"ein fehler ist aufgetreten", PAGE_OTHER_ERROR, IN_ANY},
-	{"une erreur est survenue", PAGE_OTHER_ERROR, IN_ANY},
-	{"une erreur s'est produite", PAGE_OTHER_ERROR, IN_ANY},
-	{"se ha producido un error", PAGE_OTHER_ERROR, IN_ANY},
-	{"ha ocurrido un error", PAGE_OTHER_ERROR, IN_ANY},
-	{"ocorreu um erro", PAGE_OTHER_ERROR, IN_ANY},
-	{"si è verificato un errore", PAGE_OTHER_ERROR, IN_ANY},
-	{"произошла ошибка", PAGE_OTHER_ERROR, IN_ANY},
-	{"出错了", PAGE_OTHER_ERROR, IN_ANY},
-	{"エラーが発生", PAGE_OTHER_ERROR, IN_ANY},
-};
-
-/*
- * Words too common to mean anything inside a sentence; they count only
- * as a whole title segment ("Matomo > Error") or a whole heading.
- */
-static const struct kind_word generic_words[] = {
-	{"error", PAGE_OTHER_ERROR},
-	{"oops", PAGE_OTHER_ERROR},
-	{"whoops", PAGE_OTHER_ERROR},
-	{"uh oh", PAGE_OTHER_ERROR},
-	{"fehler", PAGE_OTHER_ERROR},
-	{"erreur", PAGE_OTHER_ERROR},
-	{"erro", PAGE_OTHER_ERROR},
-	{"errore", PAGE_OTHER_ERROR},
-	{"ошибка", PAGE_OTHER_ERROR},
-	{"错误", PAGE_OTHER_ERROR},
-	{"エラー", PAGE_OTHER_ERROR},
-	{"blocked", PAGE_BLOCKED},
-	{"unavailable", PAGE_UNAVAILABLE},
-	{"maintenance", PAGE_UNAVAILABLE},
-};
-
-/* Sign-in wording; see login_title() for where it must stand. */
-static const char *const login_phrases[] = {
-	"sign in", "sign-in", "signin", "log in", "log-in", "login", "logon",
-	"anmelden", "anmeldung", "einloggen", "connexion", "se connecter",
-	"iniciar sesión", "entrar", "acceder", "accedi", "accesso", "вход",
-	"войти", "登录", "登入", "ログイン", "サインイン"
-};
-
-/*
- * Markup that only challenge and block pages carry: the form ids, class
- * names and script variables of the common challenge platforms.  Looked
- * for in id, class, name, action and src values and in inline scripts.
- */
-static const struct kind_word signatures[] = {
-	{"cf-browser-verification", PAGE_CHALLENGE},
-	{"cf-im-under-attack", PAGE_CHALLENGE},
-	{"jschl", PAGE_CHALLENGE},
-	{"cf_chl_", PAGE_CHALLENGE},
-	{"cf-captcha", PAGE_CHALLENGE},
-	{"cf_captcha_kind", PAGE_CHALLENGE},
-	{"chk_captcha", PAGE_CHALLENGE},
-	{"px-captcha", PAGE_CHALLENGE},
-	{"captcha-delivery", PAGE_CHALLENGE},
-	{"sucuri_cloudproxy", PAGE_CHALLENGE},
-	{"awswaf", PAGE_CHALLENGE},
-};
-
-/* When one text has phrases of several kinds, the earlier kind wins. */
-static const enum page_error_kind kind_order[] = {
-	PAGE_CHALLENGE, PAGE_BLOCKED, PAGE_RATE_LIMITED, PAGE_UNAUTHORIZED,
-	PAGE_LOGIN_WALL, PAGE_FORBIDDEN, PAGE_GONE, PAGE_NOT_FOUND,
-	PAGE_BAD_REQUEST,
-	PAGE_UNAVAILABLE, PAGE_SERVER_ERROR, PAGE_OTHER_ERROR,
-};
-
-/* Words that make a number next to them a status code ("Error 404"). */
-static const char *const code_words[] = {
-	"error", "http", "status", "fehler", "erreur", "erro", "errore",
-	"ошибка", "错误", "エラー"
-};
-
 #define COUNT(a) (sizeof(a) / sizeof((a)[0]))
 
 struct evidence {
@@ -526,11 +131,11 @@ static void record(struct findings *fd, enum page_error_kind kind,
 
 static size_t kind_position(enum page_error_kind kind)
 {
-	for (size_t i = 0; i < COUNT(kind_order); i++) {
+	for (size_t i = 0; i < kind_order_count; i++) {
 		if (kind_order[i] == kind)
 			return i;
 	}
-	return COUNT(kind_order);
+	return kind_order_count;
 }
 
 /* The most specific phrase of the table found in f, or NULL. */
@@ -539,7 +144,7 @@ static const struct error_phrase *match_phrases(const struct folded *f,
 {
 	const struct error_phrase *best = NULL;
 
-	for (size_t i = 0; i < COUNT(error_phrases); i++) {
+	for (size_t i = 0; i < error_phrases_count; i++) {
 		const struct error_phrase *p = &error_phrases[i];
 		if (!(p->where & where) || !fold_find(f, p->text))
 			continue;
@@ -584,7 +189,7 @@ static const struct kind_word *match_whole(struct str s)
 {
 	struct str t = trim_punct(s);
 
-	for (size_t i = 0; i < COUNT(generic_words); i++) {
+	for (size_t i = 0; i < generic_words_count; i++) {
 		if (str_ieq(t, generic_words[i].text))
 			return &generic_words[i];
 	}
@@ -641,7 +246,7 @@ static bool code_word_before(const struct folded *f, size_t at)
 	while (end > 0 && (f->s[end - 1] == ' ' || f->s[end - 1] == ':' ||
 			   f->s[end - 1] == '-'))
 		end--;
-	for (size_t i = 0; i < COUNT(code_words); i++) {
+	for (size_t i = 0; i < code_words_count; i++) {
 		size_t n = strlen(code_words[i]);
 		if (end >= n && !memcmp(f->s + end - n, code_words[i], n) &&
 		    (end == n || !fold_is_word_at(f, end - n - 1)))
@@ -682,7 +287,7 @@ static long status_code_in(const struct folded *f, bool has_phrase,
 	if (strstr(f->s, " - ") == f->s + at + 3 ||
 	    (at >= 3 && at + 3 == f->len && !memcmp(f->s + at - 3, " - ", 3)))
 		return code;
-	for (size_t i = 0; i < COUNT(code_words); i++) {
+	for (size_t i = 0; i < code_words_count; i++) {
 		if (fold_find(f, code_words[i]))
 			return code;
 	}
@@ -795,7 +400,7 @@ static const char *login_title(struct str seg)
 	if (fold_word_count(t.ptr, t.len) > LOGIN_TITLE_MAX_WORDS)
 		return NULL;
 	fold_text(t.ptr, t.len, &f);
-	for (size_t i = 0; i < COUNT(login_phrases); i++) {
+	for (size_t i = 0; i < login_phrases_count; i++) {
 		const char *at = fold_find(&f, login_phrases[i]);
 		size_t n = strlen(login_phrases[i]);
 		if (at && (at == f.s || (size_t)(at - f.s) + n == f.len))
@@ -861,7 +466,7 @@ static void scan_login_heading(struct findings *fd, const char *text,
 	struct str t = trim_punct(str_make(f.s, f.len));
 	if (fold_word_count(t.ptr, t.len) > LOGIN_TITLE_MAX_WORDS)
 		return;
-	for (size_t i = 0; i < COUNT(login_phrases); i++) {
+	for (size_t i = 0; i < login_phrases_count; i++) {
 		if (fold_find(&f, login_phrases[i]) == f.s) {
 			record(fd, PAGE_LOGIN_WALL, RANK_LOGIN,
 			       "sign-in heading with a password field",
@@ -934,7 +539,7 @@ static void scan_error_document(struct findings *fd, const struct dom *d,
 
 static void scan_value(struct findings *fd, struct str v)
 {
-	for (size_t k = 0; k < COUNT(signatures); k++) {
+	for (size_t k = 0; k < signatures_count; k++) {
 		if (str_icontains(v, signatures[k].text)) {
 			record(fd, signatures[k].kind, RANK_SIGNATURE,
 			       "template signature", signatures[k].text);
