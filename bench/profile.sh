@@ -52,23 +52,40 @@ awk -v f="$floor" -v p="$pipe" -v n="$pages" 'BEGIN {
 	printf "floor / pipeline: %.3f (the in-process throughput ratio if time followed instructions)\n", f / p
 }'
 echo
-echo "Where the pipeline's instructions go (self, then inclusive):"
-callgrind_annotate "$tmp/pipe" 2>/dev/null | awk -v top="$TOP" -v n="$pages" '
-	/^-+$/ { sep++; next }
-	sep >= 3 && NF >= 2 && $1 ~ /^[0-9,]+$/ && shown < top {
-		v = $1; gsub(/,/, "", v)
-		name = $0; sub(/^ *[0-9,]+ *(\([^)]*\))? */, "", name)
-		sub(/ \[.*\]$/, "", name)
-		printf "%12.0f  %s\n", v / n, name
-		shown++
-	}'
+echo "Where the pipeline's instructions go, per page."
+# rows of callgrind_annotate as "instructions per page  function", each
+# function once, thread and start-up frames left out; ONLY=src keeps the
+# project's own functions
+rows() {
+	callgrind_annotate --show-percs=no "$@" 2>/dev/null |
+		awk -v top="$TOP" -v n="$pages" -v total="$pipe" -v only="${ONLY-}" '
+		/^-+$/ { sep++; next }
+		sep >= 3 && /^-- / { exit }
+		sep >= 3 && $1 ~ /^[0-9,]+$/ && shown < top {
+			v = $1; gsub(/,/, "", v)
+			name = $0
+			sub(/^ *[0-9,]+ +/, "", name)
+			sub(/ \[.*$/, "", name)
+			ours = name ~ /\/src\//
+			sub(/^.*\/(src|bench)\//, "", name)
+			sub(/^\.\/.*\//, "", name)
+			if (v + 0 > total + 0 || name ~ /start_thread|clone|below main|libc_start|1ab70|bench_pipeline|PROGRAM/)
+				next
+			if (only != "" && !ours)
+				next
+			sub(/^\?\?\?:0x[0-9a-f]+.*/, "(gumbo, static function)", name)
+			sub(/^\?\?\?:/, "", name)
+			if (seen[name]++ && name !~ /static function/)
+				next
+			printf "%12.0f  %s\n", v / n, name
+			shown++
+		}'
+}
+echo "All functions, self (in the function itself):"
+rows "$tmp/pipe"
 echo
-callgrind_annotate --inclusive=yes "$tmp/pipe" 2>/dev/null | awk -v top="$TOP" -v n="$pages" '
-	/^-+$/ { sep++; next }
-	sep >= 3 && NF >= 2 && $1 ~ /^[0-9,]+$/ && shown < top {
-		v = $1; gsub(/,/, "", v)
-		name = $0; sub(/^ *[0-9,]+ *(\([^)]*\))? */, "", name)
-		sub(/ \[.*\]$/, "", name)
-		printf "%12.0f  %s\n", v / n, name
-		shown++
-	}'
+echo "The project's functions, self:"
+ONLY=src rows "$tmp/pipe"
+echo
+echo "The project's functions, inclusive (with all they call):"
+ONLY=src rows --inclusive=yes "$tmp/pipe"

@@ -82,22 +82,32 @@ pages=$(field "$pipe" pages)
 bytes=$(field "$pipe" bytes)
 
 # ---- all cores --------------------------------------------------------
-status "two cores: threads and processes"
+status "two cores: threads and processes, and gumbo alone in two processes"
 one=$("$BUILD/bench_pipeline" -j 1 -r 2 "$DATA") || exit 1
 two=$("$BUILD/bench_pipeline" -j 2 -r 4 "$DATA") || exit 1
 procs=$("$BUILD/bench_pipeline" -p 2 -r 4 "$DATA") || exit 1
+# the machine's own scaling: the floor, once alone and twice side by side
+f1=$("$BUILD/gumbo_floor" "$DATA") || exit 1
+"$BUILD/gumbo_floor" "$DATA" > "$tmp/f2a" &
+"$BUILD/gumbo_floor" "$DATA" > "$tmp/f2b" || exit 1
+wait
+f2_secs=$(cat "$tmp/f2a" "$tmp/f2b" | awk '{ for (i = 1; i <= NF; i++) if ($i ~ /^secs=/) { split($i, a, "="); if (a[2] > m) m = a[2] } } END { print m }')
+floor_scaling=$(awk -v a="$(field "$f1" secs)" -v b="$f2_secs" 'BEGIN { printf "%.2f", 2 * a / b }')
 
 batch=
 batch_note="no batch mode (extract -i) yet"
-if "$BUILD/extract-bench" --help 2>&1 | grep -q -- '-i'; then
+if "$BUILD/extract-bench" --help 2>&1 |
+	grep -qE -- '(^|[[:space:],])-i([[:space:],]|$)'; then
 	status "batch mode: extract -i over the pages, one core then all"
 	for f in "$HTML"/*.html.gz "$HTML"/*.html; do
 		[ -f "$f" ] && printf '%s\n' "$f"
 	done > "$tmp/list1"
 	cat "$tmp/list1" "$tmp/list1" "$tmp/list1" > "$tmp/list"
 	n=$(wc -l < "$tmp/list")
-	b1=$($PIN "$BUILD/spawn_time" batch1 1 "$BUILD/extract-bench" --json -q -i "$tmp/list") &&
-	b2=$("$BUILD/spawn_time" batch2 1 "$BUILD/extract-bench" --json -q -i "$tmp/list") &&
+	b1=$($PIN "$BUILD/spawn_time" batch1 1 "$BUILD/extract-bench" --json -q \
+		--workers 1 -i "$tmp/list") &&
+	b2=$("$BUILD/spawn_time" batch2 1 "$BUILD/extract-bench" --json -q \
+		--workers "$CORES" -i "$tmp/list") &&
 	{
 		s1=$(field "$b1" secs)
 		s2=$(field "$b2" secs)
@@ -140,7 +150,8 @@ if [ "${BENCH_READABILITY:-1}" != 0 ]; then
 		if npm install --prefix "$tmp/js" --no-audit --no-fund --loglevel=error \
 			@mozilla/readability@0.6.0 jsdom@27.0.0 > "$tmp/npm.log" 2>&1; then
 			status "Readability.js: running (about half a minute)"
-			if rd=$($PIN env NODE_PATH="$tmp/js/node_modules" node bench/readability_bench.js "$DATA" 2> "$tmp/node.log"); then
+			# not pinned: node runs its collector on helper threads
+			if rd=$(NODE_PATH="$tmp/js/node_modules" node bench/readability_bench.js "$DATA" 2> "$tmp/node.log"); then
 				rd_note="extract is $(div "$(field "$pipe" pages_s)" "$(field "$rd" pages_s)")x faster"
 			else
 				rd=
@@ -166,9 +177,9 @@ row "extract pipeline, 1 thread" "$one" ""
 row "extract pipeline, 2 threads" "$two" \
 	"scaling $(div "$(field "$two" pages_s)" "$(field "$one" pages_s)")x (target >= 1.8)"
 row "extract pipeline, 2 processes" "$procs" \
-	"scaling $(div "$(field "$procs" pages_s)" "$(field "$one" pages_s)")x"
+	"scaling $(div "$(field "$procs" pages_s)" "$(field "$one" pages_s)")x; gumbo alone scales ${floor_scaling}x here"
 row "extract -i, all cores" "$batch" "$batch_note"
-row "Readability.js + jsdom, 1 core" "$rd" "$rd_note"
+row "Readability.js + jsdom, 1 process" "$rd" "$rd_note"
 row "one-off gumbo process, 115 KB page" "$of" ""
 row "one-off extract --json, 115 KB page" "$oe" \
 	"$(div "$(field "$oe" med_ms)" "$(field "$of" med_ms)") x gumbo process (target <= 1.5)"
@@ -176,7 +187,7 @@ row "streaming run from disk, 1 process" "$stream" \
 	"peak RSS target <= 64 MB"
 echo
 echo "The first rows hold the pages in memory ($(awk -v b="$bytes" 'BEGIN { printf "%.1f", b / 1048576 }') MiB), which their peak RSS includes."
-printf 'Memory per page (RSS growth / HTML bytes): worst %s (%s, %s bytes); worst over 100 KB %s (%s bytes); largest growth %s KB (%s bytes)\n' \
+printf 'Memory per page (RSS growth after a warm-up page / HTML bytes): worst %s (%s, %s bytes); worst over 100 KB %s (%s bytes); largest growth %s KB (%s bytes)\n' \
 	"$(field "$mem" worst_ratio)" "$(field "$mem" worst_page)" \
 	"$(field "$mem" worst_bytes)" "$(field "$mem" big_worst_ratio)" \
 	"$(field "$mem" big_bytes)" "$(field "$mem" max_grow_kb)" \

@@ -77,6 +77,8 @@ rate () {
 }
 
 echo "bench-batch: $REQUESTS requests over $pages corpus pages, server 127.0.0.1:$port"
+# Other work on the machine skews every figure below: say how much there was.
+[ -r /proc/loadavg ] && echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg) ($(getconf _NPROCESSORS_ONLN) CPUs)"
 
 t0=$(now)
 curl -s --no-progress-meter --parallel --parallel-max 16 -K "$tmp/curl.cfg" 2>/dev/null
@@ -101,6 +103,7 @@ t1=$(now)
 single=$(rate "$LOCAL" "$t0" "$t1")
 echo "extraction on one core (--workers 1${pin:+, pinned}): $single pages/s"
 
+[ -r /proc/loadavg ] && echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
 awk -v e="$e2e" -v c="$ceiling" -v s="$single" 'BEGIN {
 	t = 2 * s < c ? 2 * s : c
 	printf "target min(fetch ceiling, 2 x one core) = %.1f pages/s; " \

@@ -45,6 +45,7 @@
 #include "msg.h"
 #include "progress.h"
 #include "response.h"
+#include "run.h"
 #include "str.h"
 #include "urllist.h"
 #include "worker.h"
@@ -157,7 +158,7 @@ static int batch_start_workers(struct batch *b)
 	    .wall_seconds = 2 * bo->parse_timeout + 1,
 	    .max_jobs = BATCH_WORKER_JOBS,
 	};
-	struct worker_handler h = {.run = batch_job_run};
+	struct worker_handler h = {.run = batch_job_run, .ctx = &b->po};
 	size_t n = batch_workers(bo);
 
 	b->pool = worker_pool_new(n, &lim, &h);
@@ -190,6 +191,8 @@ static void batch_make_window(struct batch *b)
 static int batch_setup(struct batch *b, const struct options *o)
 {
 	*b = (struct batch){.o = o, .bo = &o->batch, .out_fd = -1};
+	run_pipeline_options(o, &b->po);
+	b->po.base_url = NULL; /* --base-url names one page, not a list */
 	b->out_fd = batch_out_open(o->output, o->batch.resume, &b->ledger);
 	if (b->out_fd < 0)
 		return -1;

@@ -10,6 +10,7 @@
 
 #include "buf.h"
 #include "exitcode.h"
+#include "pipeline.h"
 #include "progress.h"
 #include "response.h"
 
@@ -56,6 +57,7 @@ struct item {
 struct batch {
 	const struct options *o;
 	const struct batch_options *bo;
+	struct pipeline_options po; /* what every record is rendered with */
 	struct urllist *list;
 	bool list_end, list_waiting;
 	struct batch_ledger *ledger;

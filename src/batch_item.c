@@ -117,8 +117,8 @@ static void item_finish(struct batch *b, struct item *it, enum exit_code code)
 /* A record without a page: the response says why (r.fail is set). */
 static void item_render(struct batch *b, struct item *it)
 {
-	enum exit_code code = batch_render(
-	    &it->r, b->o->format, (long)it->index, &it->record, &it->diag);
+	enum exit_code code = batch_render(&it->r, &b->po, (long)it->index,
+					   &it->record, &it->diag);
 	item_finish(b, it, code);
 }
 
@@ -222,7 +222,7 @@ static void admit_entry(struct batch *b, const struct urllist_entry *e)
 		return;
 	}
 	/* Anything else is a local file, read and parsed by a worker. */
-	it->job = batch_job_from_path(e->text, (long)e->index, b->o->format,
+	it->job = batch_job_from_path(e->text, (long)e->index,
 				      b->o->fetch.max_bytes, &it->job_len);
 	queue_job(b, it);
 }
@@ -373,8 +373,8 @@ void batch_on_fetched(struct batch *b, const struct fetch_outcome *out,
 		item_render(b, it);
 		return;
 	}
-	it->job = batch_job_from_response(&it->r, (long)it->index, b->o->format,
-					  &it->job_len);
+	it->job =
+	    batch_job_from_response(&it->r, (long)it->index, &it->job_len);
 	/* The worker has its own copy; the record needs only the facts. */
 	free(it->r.body);
 	it->r.body = NULL;

@@ -3,7 +3,7 @@
  * and the rendering of one batch record.
  *
  * Layout of a job (integers in host order: both ends are this binary):
- *	u8 kind, u8 format, i64 index, u64 max_bytes, i64 status,
+ *	u8 kind, i64 index, u64 max_bytes, i64 status,
  *	i64 attempts, then the strings input, url, final_url, content_type
  *	and the body, each as u64 length (UINT64_MAX for NULL) and bytes.
  * A result: i64 exit code, the diagnostic as a string, then the record
@@ -66,23 +66,21 @@ static void put_str(struct buf *b, const char *s)
 	put_bytes(b, s, s ? strlen(s) : 0);
 }
 
-static void put_head(struct buf *b, int kind, enum output_format format,
-		     long index, size_t max_bytes)
+static void put_head(struct buf *b, int kind, long index, size_t max_bytes)
 {
-	unsigned char k[2] = {(unsigned char)kind, (unsigned char)format};
+	unsigned char k = (unsigned char)kind;
 
-	put_raw(b, k, sizeof(k));
+	put_raw(b, &k, sizeof(k));
 	put_u64(b, (uint64_t)(int64_t)index);
 	put_u64(b, max_bytes);
 }
 
-char *batch_job_from_response(const struct response *r, long index,
-			      enum output_format format, size_t *len)
+char *batch_job_from_response(const struct response *r, long index, size_t *len)
 {
 	struct buf b;
 
 	buf_init(&b, BUF_NO_MAX);
-	put_head(&b, JOB_RESPONSE, format, index, 0);
+	put_head(&b, JOB_RESPONSE, index, 0);
 	put_u64(&b, (uint64_t)(int64_t)r->status);
 	put_u64(&b, (uint64_t)(int64_t)r->attempts);
 	put_str(&b, r->input);
@@ -93,14 +91,13 @@ char *batch_job_from_response(const struct response *r, long index,
 	return buf_detach(&b, len);
 }
 
-char *batch_job_from_path(const char *path, long index,
-			  enum output_format format, size_t max_bytes,
+char *batch_job_from_path(const char *path, long index, size_t max_bytes,
 			  size_t *len)
 {
 	struct buf b;
 
 	buf_init(&b, BUF_NO_MAX);
-	put_head(&b, JOB_LOCAL, format, index, max_bytes);
+	put_head(&b, JOB_LOCAL, index, max_bytes);
 	put_u64(&b, 0);
 	put_u64(&b, 0);
 	put_str(&b, path);
@@ -166,17 +163,16 @@ static void put_header(struct buf *out, const char *input)
 	buf_append_str(out, " <==\n");
 }
 
-enum exit_code batch_render(const struct response *r, enum output_format format,
-			    long index, struct buf *out, char **diag)
+enum exit_code batch_render(const struct response *r,
+			    const struct pipeline_options *base, long index,
+			    struct buf *out, char **diag)
 {
-	struct pipeline_options po;
+	struct pipeline_options po = *base;
 	struct buf text;
 	enum exit_code code;
 
-	pipeline_options_defaults(&po);
-	po.format = format;
 	po.index = index;
-	if (format == FORMAT_JSON)
+	if (po.format == FORMAT_JSON)
 		return pipeline_run(r, &po, out, diag);
 	buf_init(&text, BUF_NO_MAX);
 	code = pipeline_run(r, &po, &text, diag);
@@ -243,8 +239,9 @@ static void read_local(struct response *r, size_t max_bytes)
 	}
 }
 
-static void run_decoded(struct reader *rd, int kind, enum output_format format,
-			long index, size_t max_bytes, struct buf *out)
+static void run_decoded(struct reader *rd, int kind,
+			const struct pipeline_options *po, long index,
+			size_t max_bytes, struct buf *out)
 {
 	struct response r;
 	size_t n;
@@ -269,7 +266,7 @@ static void run_decoded(struct reader *rd, int kind, enum output_format format,
 		read_local(&r, max_bytes);
 	struct buf record;
 	buf_init(&record, BUF_NO_MAX);
-	enum exit_code code = batch_render(&r, format, index, &record, &diag);
+	enum exit_code code = batch_render(&r, po, index, &record, &diag);
 	put_u64(out, (uint64_t)(int64_t)code);
 	put_str(out, diag);
 	put_raw(out, record.ptr, record.len);
@@ -278,18 +275,17 @@ static void run_decoded(struct reader *rd, int kind, enum output_format format,
 	response_release(&r);
 }
 
-void batch_job_run(void *ctx, const char *job, size_t len, struct buf *out)
+void batch_job_run(const void *ctx, const char *job, size_t len,
+		   struct buf *out)
 {
 	struct reader rd = {.p = job, .left = len};
-	const unsigned char *k = (const unsigned char *)get_raw(&rd, 2);
+	const unsigned char *k = (const unsigned char *)get_raw(&rd, 1);
 	long index = (long)(int64_t)get_u64(&rd);
 	size_t max_bytes = (size_t)get_u64(&rd);
 
-	(void)ctx;
 	if (!k || rd.bad || (k[0] != JOB_RESPONSE && k[0] != JOB_LOCAL))
 		return;
-	run_decoded(&rd, k[0], k[1] == FORMAT_JSON ? FORMAT_JSON : FORMAT_TEXT,
-		    index, max_bytes, out);
+	run_decoded(&rd, k[0], ctx, index, max_bytes, out);
 }
 
 int batch_job_result(const char *data, size_t len, enum exit_code *code,

@@ -7,10 +7,14 @@
  * inflating a file is isolated as well.  A result is the exit code of
  * that input, its one-line diagnostic and its rendered record.
  *
- * Records: with --json the pipeline's JSON line (with "index"); in text
- * mode a header line "==> INPUT <==", the diagnostic in brackets when
- * there is one, the text, and an empty line (head(1)'s convention, so
- * that one text record per entry can be counted and split).
+ * How to render is not in the job: the worker was forked from the
+ * batch driver and has its pipeline options, given as the handler's
+ * context.
+ *
+ * Records: with --json the pipeline's JSON line (with "index"); in the
+ * other formats a header line "==> INPUT <==", the diagnostic in
+ * brackets when there is one, the record, and an empty line (head(1)'s
+ * convention, so that one record per entry can be counted and split).
  */
 #ifndef EXTRACT_BATCH_JOB_H
 #define EXTRACT_BATCH_JOB_H
@@ -18,21 +22,24 @@
 #include <stddef.h>
 
 #include "exitcode.h"
-#include "render.h"
 
 struct buf;
+struct pipeline_options;
 struct response;
 
 /* A fetched response (body included) as a job; a heap buffer. */
 char *batch_job_from_response(const struct response *r, long index,
-			      enum output_format format, size_t *len);
+			      size_t *len);
 /* A local file, read by the worker under max_bytes; a heap buffer. */
-char *batch_job_from_path(const char *path, long index,
-			  enum output_format format, size_t max_bytes,
+char *batch_job_from_path(const char *path, long index, size_t max_bytes,
 			  size_t *len);
 
-/* The worker's handler (struct worker_handler.run); ctx is unused. */
-void batch_job_run(void *ctx, const char *job, size_t len, struct buf *out);
+/*
+ * The worker's handler (struct worker_handler.run); ctx is the batch's
+ * const struct pipeline_options.
+ */
+void batch_job_run(const void *ctx, const char *job, size_t len,
+		   struct buf *out);
 
 /*
  * Splits a worker's result: *code, *diag (a heap string or NULL) and
@@ -42,11 +49,13 @@ int batch_job_result(const char *data, size_t len, enum exit_code *code,
 		     char **diag, struct buf *record);
 
 /*
- * Renders r as a batch record at list position index: the pipeline's
- * record, wrapped for text mode.  Returns the input's exit code; *diag
- * as pipeline_run() sets it.
+ * Renders r as a batch record at list position index with the options
+ * po (whose index is ignored): the pipeline's record, wrapped unless it
+ * is JSON.  Returns the input's exit code; *diag as pipeline_run()
+ * sets it.
  */
-enum exit_code batch_render(const struct response *r, enum output_format format,
-			    long index, struct buf *out, char **diag);
+enum exit_code batch_render(const struct response *r,
+			    const struct pipeline_options *po, long index,
+			    struct buf *out, char **diag);
 
 #endif

@@ -172,13 +172,19 @@ static void add_text(struct builder *b, uint32_t node, struct str s)
 			put(b, " ", 1);
 		b->pending_space = false;
 		b->link_closed = false;
-		put(b, s.ptr + i, n);
+		/* with the ASCII non-space bytes after it: one copy */
+		size_t run = n;
+		while (i + run < s.len &&
+		       (unsigned char)s.ptr[i + run] < 0x80 &&
+		       !utf8_is_space((unsigned char)s.ptr[i + run]))
+			run++;
+		put(b, s.ptr + i, run);
 		if (!b->chars)
 			b->first = node;
-		b->chars++;
+		b->chars += (uint32_t)(run - n + 1);
 		if (b->in_link)
-			b->link_chars++;
-		i += n;
+			b->link_chars += (uint32_t)(run - n + 1);
+		i += run;
 	}
 }
 

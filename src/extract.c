@@ -600,6 +600,7 @@ void extract_page(struct arena *a, const struct dom *d,
 	blocks_init(&content);
 	blocks_init(&kept);
 	body_blocks(&c, &content);
+	meta_finish(&c);
 	kept.text = content.text; /* kept blocks point into content's text */
 	/* disclaimers come from the whole page, in page order */
 	const char *disclaimer = legal_find(&c, &content);
@@ -607,13 +608,15 @@ void extract_page(struct arena *a, const struct dom *d,
 	out->disclaimer = disclaimer;
 	errpage_classify(&c, out->title, &kept, &out->error);
 	export_blocks(&c, &kept, out);
+	links_collect(&c, &content, &kept, out);
 	if (out->error.kind == PAGE_OK)
 		out->body = fall_back_to_description(&c, out->body);
 	free(kept.v);
 	blocks_release(&content);
 
 	const struct page_meta *m = &c.meta;
-	out->language = m->language;
+	out->language = meta_language(&c, m->language,
+				      out->body ? out->body : out->title);
 	out->site_name = m->site_name;
 	out->description = m->description;
 	out->canonical_url = m->canonical;

@@ -45,6 +45,8 @@ struct page_error {
 struct page_facts {
 	long status;             /* HTTP status, 0 for local input */
 	const char *url;         /* final URL or --base-url; may be NULL */
+	long long now;           /* Unix time after which no date can be;
+				    0 for the clock's */
 };
 
 /* One paragraph-like unit of the body, for renderers that show structure. */
@@ -69,6 +71,12 @@ struct body_block {
 	size_t cell_count;
 };
 
+/* A link or an image of the main content, resolved against the base URL. */
+struct page_link {
+	const char *url;
+	const char *text;    /* the link's text or the image's alt; may be "" */
+};
+
 struct extraction {
 	const char *title;
 	const char *body;
@@ -85,6 +93,10 @@ struct extraction {
 	const char *description;
 	const char *canonical_url;
 	const char *image;
+	const struct page_link *links;  /* link_count, in page order */
+	size_t link_count;
+	const struct page_link *images; /* image_count, in page order */
+	size_t image_count;
 };
 
 void extract_page(struct arena *a, const struct dom *d,

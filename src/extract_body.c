@@ -354,6 +354,7 @@ static void collect_blocks(struct page_ctx *c, struct blocks *out)
 		    selected[d->nodes[i].parent])
 			selected[i] = 1;
 	}
+	c->content = selected;
 	for (uint32_t i = 0; i < d->count; i++) {
 		bool inside = selected[i];
 		/* keep ancestors walkable so that the walk reaches the roots */
@@ -420,6 +421,7 @@ void body_blocks(struct page_ctx *c, struct blocks *out)
 	blocks_init(&second);
 	c->boiler = arena_calloc(c->a, c->d->count, 1);
 	c->hidden = c->hidden_noscript;
+	uint8_t *content = c->content;
 	c->relaxed = true;
 	collect_blocks(c, &second);
 	c->boiler = boiler;
@@ -430,6 +432,7 @@ void body_blocks(struct page_ctx *c, struct blocks *out)
 		second = tmp;
 	} else {
 		c->relaxed = false;
+		c->content = content;
 	}
 	blocks_release(&second);
 }

@@ -10,10 +10,16 @@
 
 #include <jansson.h>
 #include <string.h>
+#include <time.h>
 
 #include "arena.h"
 #include "buf.h"
 #include "utf8.h"
+
+enum {
+	/* JSON-LD nests a few levels; deeper is a hostile page */
+	LD_MAX_DEPTH = 8,
+};
 
 char *text_clean(struct arena *a, const char *s, size_t len)
 {
@@ -54,22 +60,113 @@ static void set_once(const char **field, const char *value)
 		*field = value;
 }
 
-static void add_author(struct page_meta *m, const char *name)
+/*
+ * A date is taken only once it reads as one (and is not in the future),
+ * so a template placeholder in an early tag does not hide a good value
+ * in a later one.
+ */
+static void set_date(struct page_ctx *c, const char **field, const char *v)
 {
-	if (!name || !*name)
-		return;
-	for (size_t i = 0; i < m->author_count; i++) {
-		if (!strcmp(m->authors[i], name))
-			return;
+	if (!*field)
+		*field = date_normalize(c->a, v, c->meta.now);
+}
+
+/* What a <meta> key fills.  To extend: add the key (lower case). */
+enum meta_field {
+	MF_OG_TITLE, MF_TWITTER_TITLE, MF_DC_TITLE, MF_SITE, MF_DESCRIPTION,
+	MF_IMAGE, MF_PUBLISHED, MF_MODIFIED, MF_AUTHOR, MF_LANGUAGE,
+	MF_BYLINE_LABEL, MF_BYLINE_DATA,
+};
+
+static const struct {
+	const char *key;
+	enum meta_field field;
+} meta_keys[] = {
+	{"og:title", MF_OG_TITLE}, {"twitter:title", MF_TWITTER_TITLE},
+	{"dc.title", MF_DC_TITLE}, {"dcterm:title", MF_DC_TITLE},
+	{"dcterms.title", MF_DC_TITLE},
+	{"og:site_name", MF_SITE}, {"application-name", MF_SITE},
+	{"og:description", MF_DESCRIPTION}, {"description", MF_DESCRIPTION},
+	{"twitter:description", MF_DESCRIPTION},
+	{"dc.description", MF_DESCRIPTION},
+	{"og:image", MF_IMAGE}, {"twitter:image", MF_IMAGE},
+	{"article:published_time", MF_PUBLISHED},
+	{"article:published", MF_PUBLISHED},
+	{"og:article:published_time", MF_PUBLISHED},
+	{"datepublished", MF_PUBLISHED}, {"dc.date", MF_PUBLISHED},
+	{"dc.date.issued", MF_PUBLISHED}, {"dc.date.created", MF_PUBLISHED},
+	{"dcterms.created", MF_PUBLISHED}, {"dcterms.issued", MF_PUBLISHED},
+	{"dcterms.date", MF_PUBLISHED}, {"pubdate", MF_PUBLISHED},
+	{"publish-date", MF_PUBLISHED}, {"publish_date", MF_PUBLISHED},
+	{"publishdate", MF_PUBLISHED}, {"published_time", MF_PUBLISHED},
+	{"parsely-pub-date", MF_PUBLISHED}, {"sailthru.date", MF_PUBLISHED},
+	{"citation_publication_date", MF_PUBLISHED},
+	{"citation_date", MF_PUBLISHED}, {"date", MF_PUBLISHED},
+	{"article:modified_time", MF_MODIFIED}, {"article:modified", MF_MODIFIED},
+	{"datemodified", MF_MODIFIED}, {"og:updated_time", MF_MODIFIED},
+	{"dcterms.modified", MF_MODIFIED},
+	{"author", MF_AUTHOR}, {"dc.creator", MF_AUTHOR},
+	{"dcterms.creator", MF_AUTHOR}, {"article:author", MF_AUTHOR},
+	{"og:article:author", MF_AUTHOR},
+	{"article:author_name", MF_AUTHOR}, {"parsely-author", MF_AUTHOR},
+	{"sailthru.author", MF_AUTHOR}, {"byl", MF_AUTHOR},
+	{"citation_author", MF_AUTHOR},
+	{"og:locale", MF_LANGUAGE}, {"dc.language", MF_LANGUAGE},
+	{"content-language", MF_LANGUAGE}, {"language", MF_LANGUAGE},
+	/* Yoast's reading-time cards: label1 "Written by", data1 the name */
+	{"twitter:label1", MF_BYLINE_LABEL}, {"twitter:label2", MF_BYLINE_LABEL},
+	{"twitter:data1", MF_BYLINE_DATA}, {"twitter:data2", MF_BYLINE_DATA},
+};
+
+static const char *const byline_labels[] = {
+	"written by", "verfasst von", "geschrieben von", "auteur",
+	"\xc3\xa9" "crit par", "escrito por", "scritto da", "author",
+};
+
+static bool is_byline_label(const char *v)
+{
+	for (size_t i = 0; i < sizeof(byline_labels) / sizeof(byline_labels[0]); i++) {
+		if (str_ieq(str_from(v), byline_labels[i]))
+			return true;
 	}
-	if (m->author_count < sizeof(m->authors) / sizeof(m->authors[0]))
-		m->authors[m->author_count++] = name;
+	return false;
+}
+
+static void meta_field(struct page_ctx *c, enum meta_field f, struct str key,
+		       const char *v)
+{
+	struct page_meta *m = &c->meta;
+	int n = key.ptr[key.len - 1] - '0';
+
+	switch (f) {
+	case MF_OG_TITLE: set_once(&m->og_title, v); break;
+	case MF_TWITTER_TITLE: set_once(&m->twitter_title, v); break;
+	case MF_DC_TITLE: set_once(&m->dc_title, v); break;
+	case MF_SITE: set_once(&m->site_name, v); break;
+	case MF_DESCRIPTION: set_once(&m->description, v); break;
+	case MF_IMAGE: set_once(&m->image, v); break;
+	case MF_PUBLISHED: set_date(c, &m->published, v); break;
+	case MF_MODIFIED: set_date(c, &m->modified, v); break;
+	case MF_LANGUAGE: set_once(&m->language, v); break;
+	case MF_AUTHOR:
+		/* article:author is often a profile URL */
+		if (strncmp(v, "http", 4))
+			author_add(c, v, false);
+		break;
+	case MF_BYLINE_LABEL:
+		if (is_byline_label(v))
+			m->byline_label = n;
+		break;
+	case MF_BYLINE_DATA:
+		if (m->byline_label == n)
+			author_add(c, v, false);
+		break;
+	}
 }
 
 static void meta_tag(struct page_ctx *c, uint32_t i)
 {
 	const struct dom *d = c->d;
-	struct page_meta *m = &c->meta;
 	struct str key = dom_attr(d, i, "property");
 	struct str content = dom_attr(d, i, "content");
 
@@ -77,44 +174,18 @@ static void meta_tag(struct page_ctx *c, uint32_t i)
 		key = dom_attr(d, i, "name");
 	if (!key.len)
 		key = dom_attr(d, i, "itemprop");
+	key = str_trim(key);
 	if (!key.len || !content.ptr)
 		return;
 	const char *v = clean_str(c, content);
 	if (!v)
 		return;
-	if (str_ieq(key, "og:title"))
-		set_once(&m->og_title, v);
-	else if (str_ieq(key, "twitter:title"))
-		set_once(&m->twitter_title, v);
-	else if (str_ieq(key, "dc.title") || str_ieq(key, "dcterm:title") ||
-		 str_ieq(key, "dcterms.title"))
-		set_once(&m->dc_title, v);
-	else if (str_ieq(key, "og:site_name") ||
-		 str_ieq(key, "application-name"))
-		set_once(&m->site_name, v);
-	else if (str_ieq(key, "og:description") ||
-		 str_ieq(key, "description") ||
-		 str_ieq(key, "twitter:description") ||
-		 str_ieq(key, "dc.description"))
-		set_once(&m->description, v);
-	else if (str_ieq(key, "og:image") || str_ieq(key, "twitter:image"))
-		set_once(&m->image, v);
-	else if (str_ieq(key, "article:published_time") ||
-		 str_ieq(key, "datepublished") ||
-		 str_ieq(key, "dc.date") || str_ieq(key, "dc.date.issued") ||
-		 str_ieq(key, "pubdate") || str_ieq(key, "publish-date") ||
-		 str_ieq(key, "date"))
-		set_once(&m->published, v);
-	else if (str_ieq(key, "article:modified_time") ||
-		 str_ieq(key, "datemodified") || str_ieq(key, "og:updated_time"))
-		set_once(&m->modified, v);
-	else if (str_ieq(key, "author") || str_ieq(key, "dc.creator") ||
-		 str_ieq(key, "article:author") ||
-		 str_ieq(key, "parsely-author") || str_ieq(key, "sailthru.author"))
-		add_author(m, strncmp(v, "http", 4) ? v : NULL);
-	else if (str_ieq(key, "og:locale") || str_ieq(key, "dc.language") ||
-		 str_ieq(key, "content-language") || str_ieq(key, "language"))
-		set_once(&m->language, v);
+	for (size_t k = 0; k < sizeof(meta_keys) / sizeof(meta_keys[0]); k++) {
+		if (str_ieq(key, meta_keys[k].key)) {
+			meta_field(c, meta_keys[k].field, key, v);
+			return;
+		}
+	}
 }
 
 static const char *json_text(struct page_ctx *c, const json_t *v)
@@ -155,23 +226,116 @@ static bool ld_is_article(const json_t *type)
 	return false;
 }
 
-static void ld_object(struct page_ctx *c, const json_t *o, int depth)
+/*
+ * The first article object's dates win over <meta> ones, as in
+ * Readability: templates copy <meta> dates between pages (or stamp them
+ * on every edit), while JSON-LD describes the article.
+ */
+static void ld_dates(struct page_ctx *c, const json_t *o, bool webpage)
+{
+	struct page_meta *m = &c->meta;
+	const char *pub = json_text(c, json_object_get(o, "datePublished"));
+	const char *mod = json_text(c, json_object_get(o, "dateModified"));
+
+	if (webpage || m->ld_dated) {
+		set_date(c, &m->published, pub);
+		set_date(c, &m->modified, mod);
+		return;
+	}
+	pub = date_normalize(c->a, pub, m->now);
+	if (!pub)
+		return;
+	m->published = pub;
+	mod = date_normalize(c->a, mod, m->now);
+	if (mod)
+		m->modified = mod;
+	m->ld_dated = true;
+}
+
+/* The object with @id id in the JSON-LD tree under v, or NULL. */
+static const json_t *ld_find_id(const json_t *v, const char *id, int depth)
+{
+	if (depth > LD_MAX_DEPTH)
+		return NULL;
+	if (json_is_array(v)) {
+		size_t i;
+		json_t *e;
+		json_array_foreach(v, i, e) {
+			const json_t *hit = ld_find_id(e, id, depth + 1);
+			if (hit)
+				return hit;
+		}
+		return NULL;
+	}
+	if (!json_is_object(v))
+		return NULL;
+	const json_t *own = json_object_get(v, "@id");
+	if (json_is_string(own) && !strcmp(json_string_value(own), id) &&
+	    json_object_get(v, "name"))
+		return v;
+	return ld_find_id(json_object_get(v, "@graph"), id, depth + 1);
+}
+
+/*
+ * One author.  Yoast's graphs name the author by reference
+ * ({"@id": ".../#/schema/person/..."}) to a Person node elsewhere.
+ */
+static void ld_author(struct page_ctx *c, const json_t *root, const json_t *a)
+{
+	const json_t *ref = json_is_object(a) ? json_object_get(a, "@id") : NULL;
+
+	if (json_is_string(ref) && !json_object_get(a, "name")) {
+		const json_t *node = ld_find_id(root, json_string_value(ref), 0);
+		if (node)
+			a = node;
+	}
+
+	const json_t *type = json_is_object(a) ? json_object_get(a, "@type") : NULL;
+	bool org = json_is_string(type) &&
+		   strcmp(json_string_value(type), "Person") != 0;
+
+	author_add(c, json_text(c, a), org);
+}
+
+/*
+ * The authors of the first article object that names any: pages list
+ * related articles in JSON-LD too, with their own authors.
+ */
+static void ld_authors(struct page_ctx *c, const json_t *root,
+		       const json_t *author)
+{
+	size_t before = c->meta.author_count;
+
+	if (c->meta.ld_authors || !author)
+		return;
+	if (json_is_array(author)) {
+		size_t i;
+		json_t *v;
+		json_array_foreach(author, i, v) ld_author(c, root, v);
+	} else {
+		ld_author(c, root, author);
+	}
+	c->meta.ld_authors = c->meta.author_count > before;
+}
+
+static void ld_object(struct page_ctx *c, const json_t *root, const json_t *o,
+		      int depth)
 {
 	struct page_meta *m = &c->meta;
 
-	if (depth > 8)
+	if (depth > LD_MAX_DEPTH)
 		return;
 	if (json_is_array(o)) {
 		size_t i;
 		json_t *v;
-		json_array_foreach(o, i, v) ld_object(c, v, depth + 1);
+		json_array_foreach(o, i, v) ld_object(c, root, v, depth + 1);
 		return;
 	}
 	if (!json_is_object(o))
 		return;
 	json_t *graph = json_object_get(o, "@graph");
 	if (graph)
-		ld_object(c, graph, depth + 1);
+		ld_object(c, root, graph, depth + 1);
 	json_t *type = json_object_get(o, "@type");
 	if (!m->ld_type && json_is_string(type))
 		m->ld_type = arena_strdup(c->a, json_string_value(type));
@@ -182,22 +346,46 @@ static void ld_object(struct page_ctx *c, const json_t *o, int depth)
 	if (!webpage)
 		set_once(&m->ld_headline,
 			 json_text(c, json_object_get(o, "headline")));
-	set_once(&m->published, json_text(c, json_object_get(o, "datePublished")));
-	set_once(&m->modified, json_text(c, json_object_get(o, "dateModified")));
+	ld_dates(c, o, webpage);
 	set_once(&m->ld_body, json_text(c, json_object_get(o, "articleBody")));
 	if (webpage)
 		return;
-	json_t *author = json_object_get(o, "author");
-	if (json_is_array(author)) {
-		size_t i;
-		json_t *v;
-		json_array_foreach(author, i, v) add_author(m, json_text(c, v));
-	} else {
-		add_author(m, json_text(c, author));
-	}
+	ld_authors(c, root, json_object_get(o, "author"));
 	json_t *pub = json_object_get(o, "publisher");
 	if (json_is_object(pub))
 		set_once(&m->site_name, json_text(c, json_object_get(pub, "name")));
+}
+
+/*
+ * The JSON inside a script's text: XHTML-minded templates wrap it in
+ * "<![CDATA[ ... ]]>" (often behind "//"), old ones in "<!-- ... -->",
+ * and some end it with a ';'.
+ */
+static struct str ld_unwrap(struct str s)
+{
+	static const char *const heads[] = {"//<![CDATA[", "<![CDATA[", "<!--"};
+	static const char *const tails[] = {"//]]>", "]]>", "-->", ";"};
+	bool again = true;
+
+	while (again) {
+		again = false;
+		s = str_trim(s);
+		for (size_t i = 0; i < sizeof(heads) / sizeof(heads[0]); i++) {
+			size_t n = strlen(heads[i]);
+			if (s.len >= n && !memcmp(s.ptr, heads[i], n)) {
+				s = str_make(s.ptr + n, s.len - n);
+				again = true;
+			}
+		}
+		for (size_t i = 0; i < sizeof(tails) / sizeof(tails[0]); i++) {
+			size_t n = strlen(tails[i]);
+			if (s.len >= n && !memcmp(s.ptr + s.len - n, tails[i], n)) {
+				s.len -= n;
+				again = true;
+			}
+		}
+	}
+	return s;
 }
 
 static void json_ld(struct page_ctx *c, uint32_t script)
@@ -212,12 +400,13 @@ static void json_ld(struct page_ctx *c, uint32_t script)
 			break;
 	}
 	json_error_t err;
-	json_t *root = json_loadb(text.ptr, text.len,
+	struct str json = ld_unwrap(str_make(text.ptr, text.len));
+	json_t *root = json_loadb(json.ptr, json.len,
 				  JSON_DECODE_ANY | JSON_ALLOW_NUL, &err);
 	buf_release(&text);
 	if (!root)
 		return;
-	ld_object(c, root, 0);
+	ld_object(c, root, root, 0);
 	json_decref(root);
 }
 
@@ -233,6 +422,9 @@ static void link_tag(struct page_ctx *c, uint32_t i)
 void meta_collect(struct page_ctx *c)
 {
 	const struct dom *d = c->d;
+
+	c->meta.now = c->facts && c->facts->now ? c->facts->now
+						: (long long)time(NULL);
 
 	for (uint32_t i = 0; i < d->count; i++) {
 		const struct dom_node *n = &d->nodes[i];
@@ -268,4 +460,142 @@ void meta_collect(struct page_ctx *c)
 			break;
 		}
 	}
+}
+
+void meta_finish(struct page_ctx *c)
+{
+	byline_from_page(c);
+}
+
+/* ---- language against script ---- */
+
+enum script {
+	SCRIPT_LATIN, SCRIPT_CYRILLIC, SCRIPT_GREEK, SCRIPT_ARABIC,
+	SCRIPT_HEBREW, SCRIPT_HAN, SCRIPT_KANA, SCRIPT_HANGUL, SCRIPT_THAI,
+	SCRIPT_DEVANAGARI, SCRIPT_COUNT, SCRIPT_OTHER = SCRIPT_COUNT,
+};
+
+enum {
+	/* fewer letters than this say nothing about a page's language */
+	SCRIPT_MIN_LETTERS = 200,
+	/* bytes of text looked at: enough to know the script */
+	SCRIPT_SAMPLE_BYTES = 64 * 1024,
+};
+
+/* Unicode blocks of each script (letters only, roughly). */
+static const struct {
+	uint32_t lo, hi;
+	enum script script;
+} script_ranges[] = {
+	{'A', 'Z', SCRIPT_LATIN}, {'a', 'z', SCRIPT_LATIN},
+	{0x00C0, 0x024F, SCRIPT_LATIN}, {0x1E00, 0x1EFF, SCRIPT_LATIN},
+	{0x0370, 0x03FF, SCRIPT_GREEK}, {0x0400, 0x052F, SCRIPT_CYRILLIC},
+	{0x0590, 0x05FF, SCRIPT_HEBREW}, {0x0600, 0x06FF, SCRIPT_ARABIC},
+	{0x0750, 0x077F, SCRIPT_ARABIC}, {0x0900, 0x097F, SCRIPT_DEVANAGARI},
+	{0x0E00, 0x0E7F, SCRIPT_THAI}, {0x1100, 0x11FF, SCRIPT_HANGUL},
+	{0x3040, 0x30FF, SCRIPT_KANA}, {0x3400, 0x4DBF, SCRIPT_HAN},
+	{0x4E00, 0x9FFF, SCRIPT_HAN}, {0xAC00, 0xD7AF, SCRIPT_HANGUL},
+};
+
+/*
+ * Which scripts a language is written in (bits of enum script).  Only
+ * languages listed here are checked.  To extend: add the ISO 639-1 code.
+ */
+#define S(x) (1u << SCRIPT_##x)
+static const struct {
+	const char *lang;
+	unsigned scripts;
+} lang_scripts[] = {
+	{"en", S(LATIN)}, {"de", S(LATIN)}, {"fr", S(LATIN)}, {"es", S(LATIN)},
+	{"it", S(LATIN)}, {"pt", S(LATIN)}, {"nl", S(LATIN)}, {"sv", S(LATIN)},
+	{"da", S(LATIN)}, {"no", S(LATIN)}, {"nb", S(LATIN)}, {"fi", S(LATIN)},
+	{"pl", S(LATIN)}, {"cs", S(LATIN)}, {"sk", S(LATIN)}, {"sl", S(LATIN)},
+	{"hr", S(LATIN)}, {"hu", S(LATIN)}, {"ro", S(LATIN)}, {"tr", S(LATIN)},
+	{"et", S(LATIN)}, {"lv", S(LATIN)}, {"lt", S(LATIN)}, {"id", S(LATIN)},
+	{"ms", S(LATIN)}, {"vi", S(LATIN)}, {"ca", S(LATIN)}, {"ga", S(LATIN)},
+	{"ru", S(CYRILLIC)}, {"uk", S(CYRILLIC)}, {"be", S(CYRILLIC)},
+	{"bg", S(CYRILLIC)}, {"mk", S(CYRILLIC)}, {"kk", S(CYRILLIC)},
+	{"el", S(GREEK)}, {"ar", S(ARABIC)}, {"fa", S(ARABIC)},
+	{"ur", S(ARABIC)}, {"he", S(HEBREW)}, {"iw", S(HEBREW)},
+	{"zh", S(HAN)}, {"ja", S(HAN) | S(KANA)}, {"ko", S(HANGUL) | S(HAN)},
+	{"th", S(THAI)}, {"hi", S(DEVANAGARI)}, {"mr", S(DEVANAGARI)},
+	{"ne", S(DEVANAGARI)},
+};
+#undef S
+
+/* The language a script alone gives away, or NULL when several share it. */
+static const char *const script_language[SCRIPT_COUNT] = {
+	[SCRIPT_GREEK] = "el", [SCRIPT_HEBREW] = "he", [SCRIPT_HAN] = "zh",
+	[SCRIPT_KANA] = "ja", [SCRIPT_HANGUL] = "ko", [SCRIPT_THAI] = "th",
+};
+
+static enum script script_of(uint32_t cp)
+{
+	for (size_t i = 0; i < sizeof(script_ranges) / sizeof(script_ranges[0]); i++) {
+		if (cp >= script_ranges[i].lo && cp <= script_ranges[i].hi)
+			return script_ranges[i].script;
+	}
+	return SCRIPT_OTHER;
+}
+
+/* The script of most letters, or SCRIPT_OTHER when too few to tell. */
+static enum script main_script(const char *text)
+{
+	unsigned long count[SCRIPT_COUNT + 1] = {0}, letters = 0;
+	size_t len = strlen(text);
+
+	if (len > SCRIPT_SAMPLE_BYTES)
+		len = SCRIPT_SAMPLE_BYTES;
+	for (size_t i = 0; i < len;) {
+		uint32_t cp = (unsigned char)text[i];
+		i += cp < 0x80 ? 1 : utf8_decode(text + i, len - i, &cp);
+		enum script s = script_of(cp);
+		count[s]++;
+		letters += s != SCRIPT_OTHER;
+	}
+	/* Japanese writes kanji beside kana: any real share of kana is it */
+	if (count[SCRIPT_KANA] * 10 >= count[SCRIPT_HAN] + count[SCRIPT_KANA] &&
+	    count[SCRIPT_KANA]) {
+		count[SCRIPT_KANA] += count[SCRIPT_HAN];
+		count[SCRIPT_HAN] = 0;
+	}
+	enum script best = SCRIPT_OTHER;
+	for (int s = 0; s < SCRIPT_COUNT; s++) {
+		if (best == SCRIPT_OTHER || count[s] > count[best])
+			best = (enum script)s;
+	}
+	if (letters < SCRIPT_MIN_LETTERS || count[best] * 2 < letters)
+		return SCRIPT_OTHER;
+	return best;
+}
+
+const char *meta_language(struct page_ctx *c, const char *declared,
+			  const char *text)
+{
+	if (!declared)
+		return NULL;
+	struct str tag = str_trim(str_from(declared));
+	char *norm = arena_strndup(c->a, tag.ptr, tag.len);
+	size_t primary = 0;
+
+	/* og:locale writes "en_US" */
+	for (char *p = norm; *p; p++)
+		*p = *p == '_' ? '-' : *p;
+	while (norm[primary] && norm[primary] != '-')
+		primary++;
+	if (!*norm || !text)
+		return *norm ? norm : NULL;
+	enum script seen = main_script(text);
+	if (seen == SCRIPT_OTHER)
+		return norm;
+	for (size_t i = 0; i < sizeof(lang_scripts) / sizeof(lang_scripts[0]); i++) {
+		if (strlen(lang_scripts[i].lang) != primary ||
+		    !str_ieq_mem(norm, lang_scripts[i].lang, primary))
+			continue;
+		if (lang_scripts[i].scripts & (1u << seen))
+			return norm;
+		/* a template's "en" on a page in another script */
+		return script_language[seen];
+	}
+	return norm;
 }

@@ -69,7 +69,7 @@
 	X(const char *, curl_multi_strerror, (CURLMcode c), (c),             \
 	  "libcurl could not be loaded")                                     \
 	X(struct curl_slist *, curl_slist_append,                            \
-	  (struct curl_slist * list, const char *s), (list, s), NULL)              \
+	  (struct curl_slist * list, const char *s), (list, s), NULL)        \
 	X(CURLU *, curl_url, (void), (), NULL)                               \
 	X(CURLU *, curl_url_dup, (CURLU * u), (u), NULL)                \
 	X(CURLUcode, curl_url_get,                                           \
@@ -90,7 +90,7 @@
 #define CURL_VOID_FUNCS(X)                                                   \
 	X(curl_easy_cleanup, (CURL * h), (h))                                \
 	X(curl_easy_reset, (CURL * h), (h))                                  \
-	X(curl_slist_free_all, (struct curl_slist * list), (list))                 \
+	X(curl_slist_free_all, (struct curl_slist * list), (list))           \
 	X(curl_url_cleanup, (CURLU * u), (u))                                \
 	X(curl_free, (void *p), (p))                                         \
 	X(curl_global_cleanup, (void), ())

@@ -32,7 +32,12 @@ struct page_meta {
 	const char *published;
 	const char *modified;
 	const char *authors[8];
+	bool author_org[8];     /* the author is an organisation */
 	size_t author_count;
+	bool ld_authors;        /* a JSON-LD article gave its authors */
+	bool ld_dated;          /* a JSON-LD article gave its dates */
+	int byline_label;       /* twitter:labelN said "Written by": N */
+	long long now;          /* no date may be later (Unix time) */
 	const char *ld_body;    /* JSON-LD articleBody, if any */
 	const char *ld_type;    /* the first JSON-LD @type seen */
 };
@@ -53,10 +58,38 @@ struct page_ctx {
 	struct page_meta meta;
 	uint8_t *legal;         /* first text node of each disclaimer block,
 				   once legal_find() has run */
+	uint8_t *content;       /* nodes of the chosen main-content subtrees,
+				   once body_blocks() has run */
 };
 
 /* extract_meta.c */
 void meta_collect(struct page_ctx *c);
+/*
+ * After body_blocks(): dates made ISO 8601 (or dropped), authors
+ * cleaned, and what metadata lacked taken from the page's visible
+ * bylines and dates.
+ */
+void meta_finish(struct page_ctx *c);
+/* The declared language unless the text's script contradicts it. */
+const char *meta_language(struct page_ctx *c, const char *declared,
+			  const char *text);
+
+/* extract_byline.c */
+/* Adds the names in raw ("By A and B"), cleaned; org for organisations. */
+void author_add(struct page_ctx *c, const char *raw, bool org);
+/* Authors and date from the page's visible byline, where metadata has none. */
+void byline_from_page(struct page_ctx *c);
+
+/* extract_date.c */
+struct date_value {
+	long long epoch;  /* seconds since 1970 (UTC if the zone is known) */
+	char iso[32];     /* ISO 8601: a day, or a day and time */
+};
+bool date_parse(const char *s, size_t len, struct date_value *out);
+/* 1-12 for a month's name ("Nov", "März", "décembre"), else 0. */
+int date_month_name(const char *p, size_t len);
+/* s as ISO 8601 in the arena, or NULL if no date or later than now. */
+const char *date_normalize(struct arena *a, const char *s, long long now);
 
 /* extract_title.c */
 const char *title_pick(struct page_ctx *c);
@@ -64,6 +97,13 @@ const char *title_pick(struct page_ctx *c);
 /* extract_body.c: the main content as blocks, in order, repeats once. */
 uint32_t body_find_root(struct page_ctx *c, uint8_t *selected);
 void body_blocks(struct page_ctx *c, struct blocks *out);
+
+/*
+ * extract_links.c: the links and images of the main content (content
+ * holds every candidate block, kept those that made the body).
+ */
+void links_collect(struct page_ctx *c, const struct blocks *content,
+		   const struct blocks *kept, struct extraction *out);
 
 /*
  * extract_legal.c: the page's disclaimers (in and out of the main

@@ -59,8 +59,15 @@ static char *diag_for(const struct response *r, const char *what)
 static int render(const struct record *rec, const struct pipeline_options *o,
 		  struct buf *out)
 {
-	return o->format == FORMAT_JSON ? render_json(rec, out)
-					: render_text(rec, out);
+	switch (o->format) {
+	case FORMAT_JSON:
+		return render_json(rec, out);
+	case FORMAT_MARKDOWN:
+		return render_markdown(rec, out);
+	case FORMAT_TEXT:
+		break;
+	}
+	return render_text(rec, out);
 }
 
 /* A failure before a page exists: the record says why. */
@@ -83,7 +90,10 @@ enum exit_code pipeline_run(const struct response *resp,
 	struct response r = *resp; /* shallow: failures are noted locally */
 	struct record rec = {.resp = &r, .index = o->index,
 			     .url = resp->final_url ? resp->final_url
-			     : resp->url ? resp->url : o->base_url};
+			     : resp->url ? resp->url : o->base_url,
+			     .with_markdown = o->with_markdown,
+			     .with_links = o->with_links,
+			     .with_images = o->with_images};
 	struct arena a;
 	enum exit_code code;
 

@@ -8,6 +8,7 @@
 #ifndef EXTRACT_PIPELINE_H
 #define EXTRACT_PIPELINE_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "exitcode.h"
@@ -21,6 +22,9 @@ struct pipeline_options {
 	size_t max_html_bytes; /* decoded UTF-8 cap */
 	const char *base_url;  /* URL of local input, for metadata */
 	long index;            /* list position, or -1 */
+	bool with_markdown;    /* JSON: add "markdown" */
+	bool with_links;       /* JSON: add "links" */
+	bool with_images;      /* JSON: add "images" */
 };
 
 void pipeline_options_defaults(struct pipeline_options *o);

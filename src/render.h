@@ -17,6 +17,7 @@ struct response;
 enum output_format {
 	FORMAT_TEXT,
 	FORMAT_JSON,
+	FORMAT_MARKDOWN,
 };
 
 struct record {
@@ -26,9 +27,19 @@ struct record {
 	const char *url;             /* the page's URL (base URL for files) */
 	long index;                  /* position in a list; -1 for one input */
 	bool truncated;              /* the page was cut at a size limit */
+	/* optional JSON fields, each present only when asked for */
+	bool with_markdown;          /* "markdown": the body as CommonMark */
+	bool with_links;             /* "links": [{"url", "text"}] */
+	bool with_images;            /* "images": [{"url", "alt"}] */
 };
 
 int render_json(const struct record *rec, struct buf *out);
 int render_text(const struct record *rec, struct buf *out);
+/*
+ * CommonMark (with GFM tables): "# title", the body's blocks, and the
+ * disclaimer after a thematic break.  Text is escaped so that it never
+ * turns into markup.  Appends nothing when no page was extracted.
+ */
+int render_markdown(const struct record *rec, struct buf *out);
 
 #endif

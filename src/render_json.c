@@ -21,8 +21,9 @@ static json_t *jstr(const char *s)
 	if (!s)
 		return json_null();
 	size_t len = strlen(s);
+	/* checked just above: jansson need not check it again */
 	if (utf8_valid(s, len))
-		return json_stringn(s, len);
+		return json_stringn_nocheck(s, len);
 	struct buf fixed;
 	buf_init(&fixed, BUF_NO_MAX);
 	(void)utf8_repair(&fixed, s, len);
@@ -59,6 +60,33 @@ static json_t *authors_array(const struct extraction *ex)
 	return a;
 }
 
+/* [{"url": ..., key: ...}] for links ("text") or images ("alt"). */
+static json_t *link_array(const struct page_link *v, size_t n,
+			  const char *key)
+{
+	json_t *a = json_array();
+
+	for (size_t i = 0; i < n; i++)
+		json_array_append_new(a, json_pack("{s:o, s:o}", "url",
+						   jstr(v[i].url), key,
+						   jstr(v[i].text)));
+	return a;
+}
+
+/* The body as markdown, or null when there is no page. */
+static json_t *markdown_string(const struct record *rec)
+{
+	struct buf md;
+	json_t *v;
+
+	if (!rec->ex)
+		return json_null();
+	buf_init(&md, BUF_NO_MAX);
+	v = render_markdown(rec, &md) ? json_null() : jstr(md.ptr);
+	buf_release(&md);
+	return v;
+}
+
 int render_json(const struct record *rec, struct buf *out)
 {
 	const struct response *r = rec->resp;
@@ -78,6 +106,8 @@ int render_json(const struct record *rec, struct buf *out)
 	json_object_set_new(o, "error", error_object(rec));
 	json_object_set_new(o, "title", jstr(ex ? ex->title : NULL));
 	json_object_set_new(o, "body", jstr(ex ? ex->body : NULL));
+	if (rec->with_markdown)
+		json_object_set_new(o, "markdown", markdown_string(rec));
 	json_object_set_new(o, "disclaimer", jstr(ex ? ex->disclaimer : NULL));
 	json_object_set_new(o, "language", jstr(ex ? ex->language : NULL));
 	json_object_set_new(o, "authors", authors_array(ex));
@@ -90,6 +120,14 @@ int render_json(const struct record *rec, struct buf *out)
 	json_object_set_new(o, "canonical_url",
 			    jstr(ex ? ex->canonical_url : NULL));
 	json_object_set_new(o, "image", jstr(ex ? ex->image : NULL));
+	if (rec->with_links)
+		json_object_set_new(o, "links",
+				    link_array(ex ? ex->links : NULL,
+					       ex ? ex->link_count : 0, "text"));
+	if (rec->with_images)
+		json_object_set_new(o, "images",
+				    link_array(ex ? ex->images : NULL,
+					       ex ? ex->image_count : 0, "alt"));
 	json_object_set_new(o, "truncated", json_boolean(rec->truncated));
 	json_object_set_new(o, "attempts",
 			    r->attempts ? json_integer(r->attempts) : json_null());

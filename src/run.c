@@ -1,5 +1,5 @@
 /*
- * run.c - single-input mode.
+ * run.c - single-input mode, and the pipeline options both modes use.
  */
 #include "run.h"
 
@@ -29,6 +29,13 @@ static int write_record(const struct buf *b)
 	return 0;
 }
 
+void run_pipeline_options(const struct options *o, struct pipeline_options *po)
+{
+	pipeline_options_defaults(po);
+	po->format = o->format;
+	po->base_url = o->base_url;
+}
+
 enum exit_code run_single(const struct options *o)
 {
 	struct response r;
@@ -45,9 +52,7 @@ enum exit_code run_single(const struct options *o)
 		if (o->content_type)
 			r.content_type = xstrdup(o->content_type);
 	}
-	pipeline_options_defaults(&po);
-	po.format = o->format;
-	po.base_url = o->base_url;
+	run_pipeline_options(o, &po);
 	buf_init(&out, BUF_NO_MAX);
 	enum exit_code code = pipeline_run(&r, &po, &out, &diag);
 	if (diag && !(o->quiet && code == EXIT_ERROR_PAGE))

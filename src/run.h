@@ -8,8 +8,17 @@
 #include "exitcode.h"
 
 struct options;
+struct pipeline_options;
 
 /* One URL, file or stdin; returns the exit status. */
 enum exit_code run_single(const struct options *o);
+
+/*
+ * The pipeline options the command line asks for (format, extra JSON
+ * fields...), shared by single and batch mode so that an option added
+ * here reaches both.
+ */
+void run_pipeline_options(const struct options *o,
+			  struct pipeline_options *po);
 
 #endif

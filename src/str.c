@@ -3,10 +3,11 @@
  *
  * The case-insensitive searches are the hottest code of extraction:
  * every class and id is looked up in the word lists of lexicon.c, and
- * every block in the phrase tables.  So str_ifind scans eight bytes at a
- * time for the needle's first byte, and str_ifind_any first rules out
- * the needles whose first two bytes never occur together in the text.
- * Both find exactly what a byte-by-byte comparison would.
+ * every block in the phrase tables.  So str_ifind looks at eight starts
+ * at a time for the needle's first two bytes, and str_ifind_any first
+ * rules out the needles whose first two bytes never occur together in
+ * the text.  Both find exactly what a byte-by-byte comparison would
+ * (tests/unit/test_fastpath.c checks it).
  */
 #include "str.h"
 
@@ -34,11 +35,10 @@ static uint64_t load64(const char *p)
 }
 
 /*
- * Bit 7 of each byte of the result is set where the byte of w equals
- * c, or lies above such a byte; the lowest set bit is always a match.
- * With fold, ASCII letters are compared without case: c is then a
- * lower-case letter, and setting bit 5 turns only c and its upper case
- * into c.
+ * Non-zero when a byte of w equals c (bit 7 of that byte is set; a
+ * byte just above a match may be flagged too).  With fold, ASCII letters
+ * are compared without case: c is then a lower-case letter, and setting
+ * bit 5 turns only c and its upper case into c.
  */
 static uint64_t match_mask(uint64_t w, uint64_t pattern, uint64_t fold)
 {
@@ -57,6 +57,14 @@ static bool rest_matches(const char *p, const char *needle, size_t n)
 	return true;
 }
 
+/* The pattern and fold arguments of match_mask() for the byte c. */
+static void byte_pattern(int c, uint64_t *pattern, uint64_t *fold)
+{
+	c = ascii_lower(c);
+	*pattern = ONES * (uint64_t)c;
+	*fold = ascii_is_alpha(c) ? ONES * 0x20 : 0;
+}
+
 const char *str_ifind(struct str s, const char *needle)
 {
 	size_t n = strlen(needle);
@@ -66,24 +74,31 @@ const char *str_ifind(struct str s, const char *needle)
 	if (!s.ptr || s.len < n)
 		return NULL;
 	int first = ascii_lower((unsigned char)needle[0]);
-	uint64_t fold = ascii_is_alpha(first) ? ONES * 0x20 : 0;
-	uint64_t pattern = ONES * (uint64_t)first;
 	size_t last = s.len - n; /* the last possible start */
 	size_t i = 0;
 
-	while (i + 8 <= last + 1) {
-		uint64_t m = match_mask(load64(s.ptr + i), pattern, fold);
-		if (!m) {
-			i += 8;
-			continue;
+	if (n >= 2) {
+		/*
+		 * Eight starts at a time: those where both the first and
+		 * the second byte of the needle match (the second word is
+		 * loaded one byte on, so its byte k is start k's second).
+		 */
+		uint64_t p0, f0, p1, f1;
+		byte_pattern(first, &p0, &f0);
+		byte_pattern((unsigned char)needle[1], &p1, &f1);
+		for (; i + 8 <= last + 1; i += 8) {
+			uint64_t m = match_mask(load64(s.ptr + i), p0, f0) &
+				     match_mask(load64(s.ptr + i + 1), p1, f1);
+			if (!m)
+				continue;
+			/* rare: test the eight starts in order */
+			for (size_t k = 0; k < 8; k++) {
+				if (ascii_lower((unsigned char)s.ptr[i + k]) ==
+					    first &&
+				    rest_matches(s.ptr + i + k, needle, n))
+					return s.ptr + i + k;
+			}
 		}
-		/* little and big endian: test the candidates in order */
-		for (size_t k = 0; k < 8; k++) {
-			if (ascii_lower((unsigned char)s.ptr[i + k]) == first &&
-			    rest_matches(s.ptr + i + k, needle, n))
-				return s.ptr + i + k;
-		}
-		i += 8;
 	}
 	for (; i <= last; i++) {
 		if (ascii_lower((unsigned char)s.ptr[i]) == first &&

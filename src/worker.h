@@ -39,8 +39,9 @@ struct worker_limits {
 
 struct worker_handler {
 	/* Runs in the worker: appends the result of job to out. */
-	void (*run)(void *ctx, const char *job, size_t len, struct buf *out);
-	void *ctx;
+	void (*run)(const void *ctx, const char *job, size_t len,
+		    struct buf *out);
+	const void *ctx; /* the parent's, as it was when the worker started */
 };
 
 enum worker_status {

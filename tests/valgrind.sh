@@ -61,7 +61,7 @@ for src in "$here"/fuzz/fuzz_*.c; do
 	set --
 	for d in "$here/fuzz/corpus/$name" "$here/fuzz/regress/$name" \
 		${VALGRIND_CORPUS:+"$VALGRIND_CORPUS/$name"}; do
-		[ -d "$d" ] && set -- "$@" "$d"
+		[ -n "$(ls -A "$d" 2>/dev/null)" ] && set -- "$@" "$d"
 	done
 	[ $# -gt 0 ] || continue
 	vg "$BUILD/replay_${name#fuzz_}" "$@"

@@ -5,8 +5,8 @@
 #
 # Starts BUILD_DIR/fixture_server on 127.0.0.1 (never any other address),
 # runs every case with a time limit, stops the server on exit, and ends
-# with the line "N passed, N failed"; the exit status is non-zero if any
-# case failed.  Each case names the exit status and the JSON it expects
+# with the line "e2e: N passed, N failed" (named, so that tests/run-all.sh
+# counts it); the exit status is non-zero if any case failed.  Each case names the exit status and the JSON it expects
 # under the CLI contract (exit codes in src/exitcode.h).
 
 if [ $# -ne 2 ]; then
@@ -25,9 +25,14 @@ SERVER=$(cd "$2" 2>/dev/null && pwd)/fixture_server
 FIXTURES=$here/fixtures
 export EXTRACT
 
+test_done () {
+	echo "e2e: $test_passed passed, $test_failed failed"
+	[ "$test_failed" -eq 0 ]
+}
+
 if [ ! -x "$EXTRACT" ] || [ ! -x "$SERVER" ]; then
 	echo "run.sh: missing $EXTRACT or $SERVER; build them first" >&2
-	echo "0 passed, 1 failed"
+	echo "e2e: 0 passed, 1 failed"
 	exit 1
 fi
 
@@ -63,7 +68,7 @@ start_server () {
 		kill "$last_pid" 2>/dev/null
 		echo "run.sh: the fixture server did not start" >&2
 		cat "$TEST_TMP/server.err" >&2
-		echo "0 passed, 1 failed"
+		echo "e2e: 0 passed, 1 failed"
 		exit 1
 	fi
 }

@@ -15,7 +15,9 @@
  * line longer than URLLIST_MAX_LINE is flagged too long (its text only a
  * prefix), one with a NUL byte has its text cut there.  The reader must
  * hand out exactly the model's entries in order, then URLLIST_END, and
- * urllist_count() must agree for a file.
+ * urllist_count() must agree for a file.  Each entry then goes through
+ * fetch_url_check(), as batch mode does: a host key in lower case with
+ * a port, or a reason, never both.
  *
  * Lists are given to urllist_open() as /proc/self/fd/N paths (an
  * unlinked temporary file, or a pipe), so nothing is left on disk.
@@ -29,6 +31,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "fetch.h"
 #include "urllist.h"
 
 #define HARNESS "fuzz_urllist"
@@ -155,6 +158,27 @@ static size_t model(const char *p, size_t len, struct expected **out)
 	return n;
 }
 
+/*
+ * What batch mode does with each entry next: fetch_url_check() either
+ * gives a host key, "host:port" in lower case, or says why not.
+ */
+static void check_url(const char *text)
+{
+	char *key, *why;
+	int rc = fetch_url_check(text, &key, &why);
+
+	FUZZ_CHECK(HARNESS, rc == 0 ? key && !why : !key && why,
+		   "fetch_url_check gave both or neither of key and reason");
+	if (key) {
+		FUZZ_CHECK(HARNESS, strchr(key, ':'), "a host key has no port");
+		for (const char *p = key; *p; p++)
+			FUZZ_CHECK(HARNESS, !(*p >= 'A' && *p <= 'Z'),
+				   "a host key is not in lower case");
+	}
+	free(key);
+	free(why);
+}
+
 static void check_entry(const struct urllist_entry *e, const char *list,
 			const struct expected *x, size_t index)
 {
@@ -172,6 +196,7 @@ static void check_entry(const struct urllist_entry *e, const char *list,
 	FUZZ_CHECK(HARNESS, e->len == x->len &&
 				    !memcmp(e->text, list + x->start, x->len),
 		   "an entry's text is not its trimmed line");
+	check_url(e->text);
 }
 
 static struct urllist *open_fd(int fd)

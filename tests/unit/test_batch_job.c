@@ -18,6 +18,7 @@
 #include "batch_job.h"
 #include "buf.h"
 #include "msg.h"
+#include "pipeline.h"
 #include "response.h"
 
 #define PAGE                                                                   \
@@ -25,6 +26,15 @@
 	"<article><p>The ferry timetable changes in spring, the "              \
 	"council said on Monday after a long debate.</p></article>"            \
 	"</body></html>"
+
+static struct pipeline_options *options(enum output_format format)
+{
+	static struct pipeline_options po;
+
+	pipeline_options_defaults(&po);
+	po.format = format;
+	return &po;
+}
 
 /* Runs job through the worker's handler and splits the result. */
 static enum exit_code round_trip(char *job, size_t len, char **diag,
@@ -34,7 +44,7 @@ static enum exit_code round_trip(char *job, size_t len, char **diag,
 	enum exit_code code = EXIT_OUTPUT;
 
 	buf_init(&result, BUF_NO_MAX);
-	batch_job_run(NULL, job, len, &result);
+	batch_job_run(options(FORMAT_JSON), job, len, &result);
 	free(job);
 	assert_int_equal(
 	    batch_job_result(result.ptr, result.len, &code, diag, record), 0);
@@ -59,7 +69,7 @@ static void test_response_json(void **state)
 	r.body = xstrdup(PAGE);
 	r.body_len = strlen(PAGE);
 	buf_init(&rec, BUF_NO_MAX);
-	char *job = batch_job_from_response(&r, 41, FORMAT_JSON, &len);
+	char *job = batch_job_from_response(&r, 41, &len);
 	assert_int_equal(round_trip(job, len, &diag, &rec), EXIT_OK);
 	assert_null(diag);
 	assert_non_null(strstr(rec.ptr, "\"input\":\"http://a.example/news\""));
@@ -82,8 +92,7 @@ static void test_missing_path_hint(void **state)
 
 	(void)state;
 	buf_init(&rec, BUF_NO_MAX);
-	char *job = batch_job_from_path("www.example.org/page", 3, FORMAT_JSON,
-					1000, &len);
+	char *job = batch_job_from_path("www.example.org/page", 3, 1000, &len);
 	assert_int_equal(round_trip(job, len, &diag, &rec), EXIT_UNREADABLE);
 	assert_non_null(diag);
 	assert_non_null(strstr(diag, "a URL needs http:// or https://"));
@@ -104,7 +113,7 @@ static void test_text_record(void **state)
 	r.body = xstrdup(PAGE);
 	r.body_len = strlen(PAGE);
 	buf_init(&out, BUF_NO_MAX);
-	assert_int_equal(batch_render(&r, FORMAT_TEXT, 0, &out, &diag),
+	assert_int_equal(batch_render(&r, options(FORMAT_TEXT), 0, &out, &diag),
 			 EXIT_OK);
 	assert_true(strncmp(out.ptr, "==> http://a.example/?x <==\n", 28) == 0);
 	assert_non_null(strstr(out.ptr, "Harbour news\n"));
@@ -117,7 +126,7 @@ static void test_text_record(void **state)
 	response_init(&r, "ftp://x/");
 	response_fail(&r, FAIL_INVALID_URL, "line 3: unsupported scheme");
 	buf_init(&out, BUF_NO_MAX);
-	assert_int_equal(batch_render(&r, FORMAT_TEXT, 2, &out, &diag),
+	assert_int_equal(batch_render(&r, options(FORMAT_TEXT), 2, &out, &diag),
 			 EXIT_UNREADABLE);
 	assert_string_equal(out.ptr, "==> ftp://x/ <==\n"
 				     "[line 3: unsupported scheme]\n\n");
@@ -137,12 +146,12 @@ static void test_broken_messages(void **state)
 	buf_init(&result, BUF_NO_MAX);
 	buf_init(&rec, BUF_NO_MAX);
 	/* A job cut short gives an empty result, which is no result. */
-	char *job = batch_job_from_path("page.html", 0, FORMAT_JSON, 10, &len);
-	batch_job_run(NULL, job, len - 3, &result);
+	char *job = batch_job_from_path("page.html", 0, 10, &len);
+	batch_job_run(options(FORMAT_JSON), job, len - 3, &result);
 	assert_int_equal(result.len, 0);
 	assert_int_equal(
 	    batch_job_result(result.ptr, result.len, &code, &diag, &rec), -1);
-	batch_job_run(NULL, "garbage", 7, &result);
+	batch_job_run(options(FORMAT_JSON), "garbage", 7, &result);
 	assert_int_equal(result.len, 0);
 	/* A result with a length past its end. */
 	static const char bad[] = "\0\0\0\0\0\0\0\0\xff\0\0\0\0\0\0\0x";

@@ -27,7 +27,8 @@
 #define NO_RLIMIT_AS 1 /* the pool does not limit memory under ASan */
 #endif
 
-static void handle(void *ctx, const char *job, size_t len, struct buf *out)
+static void handle(const void *ctx, const char *job, size_t len,
+		   struct buf *out)
 {
 	(void)ctx;
 	(void)len;
