@@ -440,7 +440,6 @@ static void words_time(const struct tok *v, size_t n, struct date *t)
 
 bool date_parse(const char *s, size_t len, struct date_value *out)
 {
-	struct tok v[DATE_MAX_TOKENS];
 	struct date t = {0};
 	struct str in = str_trim(str_make(s, len));
 
@@ -448,6 +447,7 @@ bool date_parse(const char *s, size_t len, struct date_value *out)
 		return false;
 	const char *end = in.ptr + in.len;
 	if (!parse_iso(in.ptr, end, &t) || !date_valid(&t)) {
+		struct tok v[DATE_MAX_TOKENS];
 		size_t n = tokenize(in.ptr, end, v, DATE_MAX_TOKENS);
 		t = (struct date){0};
 		if (!words_date(v, n, &t) && !digits_date(v, n, &t))

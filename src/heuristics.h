@@ -74,9 +74,18 @@ void meta_finish(struct page_ctx *c);
 const char *meta_language(struct page_ctx *c, const char *declared,
 			  const char *text);
 
-/* extract_byline.c */
+/* extract_author.c */
 /* Adds the names in raw ("By A and B"), cleaned; org for organisations. */
 void author_add(struct page_ctx *c, const char *raw, bool org);
+/* Organisations (and the site's own name) step aside for people. */
+void author_settle(struct page_ctx *c);
+bool author_only_orgs(const struct page_meta *m);
+/* The same letters and digits, ignoring case, spaces and punctuation. */
+bool author_same(const char *a, const char *b);
+/* Capitalised words and name particles only ("Jane van Doe"). */
+bool author_looks_like_name(const char *s);
+
+/* extract_byline.c */
 /* Authors and date from the page's visible byline, where metadata has none. */
 void byline_from_page(struct page_ctx *c);
 

@@ -141,7 +141,8 @@ enum exit_code pipeline_run(const struct response *resp,
 	rec.truncated = dom.truncated;
 
 	struct extraction ex;
-	struct page_facts facts = {.status = resp->status, .url = rec.url};
+	struct page_facts facts = {.status = resp->status, .url = rec.url,
+				   .now = o->now};
 	extract_page(&a, &dom, &facts, &ex);
 	rec.ex = &ex;
 	code = EXIT_OK;

@@ -25,6 +25,8 @@ struct pipeline_options {
 	bool with_markdown;    /* JSON: add "markdown" */
 	bool with_links;       /* JSON: add "links" */
 	bool with_images;      /* JSON: add "images" */
+	long long now;         /* Unix time no page date may pass (WARC
+				  input: the record's date); 0: the clock */
 };
 
 void pipeline_options_defaults(struct pipeline_options *o);

@@ -319,7 +319,8 @@ static int quote_lines(struct buf *out, const struct buf *md)
 	while (s < end) {
 		const char *nl = memchr(s, '\n', (size_t)(end - s));
 		size_t n = nl ? (size_t)(nl - s) : (size_t)(end - s);
-		rc |= buf_append_str(out, n ? "> " : ">");
+		bool empty = nl == s;
+		rc |= buf_append_str(out, empty ? ">" : "> ");
 		rc |= buf_append(out, s, n);
 		if (nl)
 			rc |= buf_append_char(out, '\n');

@@ -452,6 +452,7 @@ enum warc_status warc_next(struct warc_reader *r, struct warc_record *out)
 		}
 		out->target_uri = wf.target_uri;
 		out->date = wf.date;
+		out->date_epoch = warc_date_epoch(wf.date);
 		out->record_id = wf.record_id;
 		struct warc_http h = {&r->block, &r->http, &r->body, r->max_body};
 		switch (warc_http_decode(&h, wf.length > r->block.len, out,

@@ -42,6 +42,7 @@ enum warc_status {
 struct warc_record {
 	const char *target_uri;   /* WARC-Target-URI */
 	const char *date;         /* WARC-Date, as written (ISO 8601) */
+	long long date_epoch;     /* the WARC-Date as Unix time; 0 if unread */
 	const char *record_id;    /* WARC-Record-ID */
 	long status;              /* HTTP status code */
 	const char *http_headers; /* the HTTP header lines, CRLF-separated */

@@ -52,7 +52,7 @@ static long keep(struct buf *store, struct str s)
 	return (long)at;
 }
 
-static const char *at(const struct buf *store, long off)
+static const char *stored(const struct buf *store, long off)
 {
 	return off < 0 ? NULL : store->ptr + off;
 }
@@ -95,11 +95,54 @@ const char *warc_parse_fields(struct buf *store, const char *hdr, size_t len,
 	if (type < 0)
 		return "no WARC-Type";
 	/* offsets until here: the store may move while it grows */
-	out->type = at(store, type);
-	out->target_uri = at(store, target);
-	out->date = at(store, date);
-	out->record_id = at(store, id);
+	out->type = stored(store, type);
+	out->target_uri = stored(store, target);
+	out->date = stored(store, date);
+	out->record_id = stored(store, id);
 	return NULL;
+}
+
+/* Days since 1970-01-01 of a Gregorian date (the civil-from-days inverse). */
+static long long civil_days(long long y, long long m, long long d)
+{
+	y -= m <= 2;
+	long long era = (y >= 0 ? y : y - 399) / 400;
+	long long yoe = y - era * 400;
+	long long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+
+	return era * 146097 + yoe * 365 + yoe / 4 - yoe / 100 + doy - 719468;
+}
+
+/* n digits at s[at] as a number, or -1. */
+static long long number(const char *s, size_t at, size_t n)
+{
+	long long v = 0;
+
+	for (size_t i = at; i < at + n; i++) {
+		if (!ascii_is_digit((unsigned char)s[i]))
+			return -1;
+		v = v * 10 + (s[i] - '0');
+	}
+	return v;
+}
+
+long long warc_date_epoch(const char *s)
+{
+	/* WARC dates are UTC: YYYY-MM-DDThh:mm:ss[.frac]Z (or a prefix) */
+	if (!s || strlen(s) < 10 || s[4] != '-' || s[7] != '-')
+		return 0;
+	long long y = number(s, 0, 4), mo = number(s, 5, 2), d = number(s, 8, 2);
+	long long h = 0, mi = 0, sec = 0;
+	if (y < 1970 || mo < 1 || mo > 12 || d < 1 || d > 31)
+		return 0;
+	if (strlen(s) >= 19 && s[10] == 'T' && s[13] == ':' && s[16] == ':') {
+		h = number(s, 11, 2);
+		mi = number(s, 14, 2);
+		sec = number(s, 17, 2);
+		if (h < 0 || mi < 0 || sec < 0)
+			return 0;
+	}
+	return civil_days(y, mo, d) * 86400 + h * 3600 + mi * 60 + sec;
 }
 
 /* ---- HTTP ---- */
@@ -272,8 +315,8 @@ enum warc_http_result warc_http_decode(const struct warc_http *h, bool cut,
 	long ctype = keep(h->http, field(hdr, hdr_end, "Content-Type"));
 	if (lines < 0)
 		die_oom();
-	out->http_headers = at(h->http, lines);
-	out->content_type = at(h->http, ctype);
+	out->http_headers = stored(h->http, lines);
+	out->content_type = stored(h->http, ctype);
 
 	const char *body = b + hend;
 	size_t len = n - hend;

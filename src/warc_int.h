@@ -29,6 +29,10 @@ struct warc_fields {
 const char *warc_parse_fields(struct buf *store, const char *hdr, size_t len,
 			      struct warc_fields *out);
 
+/* A WARC-Date ("2024-05-01T10:00:00Z", fractions allowed) as Unix
+   time, or 0. */
+long long warc_date_epoch(const char *s);
+
 /* The end of a header block (after its empty line) in s, or 0. */
 size_t warc_blank_line_end(const char *s, size_t n);
 

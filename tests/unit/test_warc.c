@@ -147,6 +147,7 @@ static void written_records_read_back(void **state)
 	assert_int_equal(warc_next(r, &rec), WARC_RECORD);
 	assert_string_equal(rec.target_uri, "https://ex.com/b");
 	assert_string_equal(rec.date, "2024-05-01T10:00:00Z");
+	assert_int_equal(rec.date_epoch, 1714557600);
 	assert_int_equal(rec.status, 503);
 	assert_int_equal(rec.body_len, 0);
 	assert_null(rec.content_type);
