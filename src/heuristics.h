@@ -62,6 +62,13 @@ struct page_ctx {
 				   once body_blocks() has run */
 };
 
+/* extract_marks.c: hidden, boiler, text_chars, link_chars, body */
+void marks_compute(struct page_ctx *c);
+
+/* extract_structure.c: out->blocks from the kept blocks */
+void structure_export(struct page_ctx *c, const struct blocks *kept,
+		      struct extraction *out);
+
 /* extract_meta.c */
 void meta_collect(struct page_ctx *c);
 /*
