@@ -21,6 +21,8 @@ enum {
 	DEDUPE_MIN_CHARS = 40,
 	/* a verbatim repeat of a paragraph this long is always a copy */
 	DEDUPE_ALWAYS_CHARS = 200,
+	/* a repeat this few blocks after the first is a copy */
+	DEDUPE_ADJACENT = 2,
 	/* less body than this may be a page that scripts fill in */
 	BODY_SCRIPTED_MAX = 80,
 	/* a closing line shorter than this without a full stop is chrome */
@@ -167,7 +169,13 @@ static uint8_t *find_repeats(const struct dom *d, const struct blocks *b)
 		repeated += bl->chars;
 		bool elsewhere = block_place(d, bl) !=
 				 block_place(d, &b->v[first[i]]);
-		rep[k] = elsewhere || bl->chars >= DEDUPE_ALWAYS_CHARS ? 2 : 1;
+		/* said twice in a row: a caption under and over an image */
+		bool adjacent = k - first[i] <= DEDUPE_ADJACENT;
+		rep[k] = elsewhere || adjacent ||
+				 bl->chars >= DEDUPE_ALWAYS_CHARS
+			 ? 2
+			 : 1;
+		first[i] = k;
 	}
 	bool copy = repeated * 3 >= total;
 	for (uint32_t k = 0; k < b->count; k++)
