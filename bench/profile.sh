@@ -66,8 +66,8 @@ rows() {
 			name = $0
 			sub(/^ *[0-9,]+ +/, "", name)
 			sub(/ \[.*$/, "", name)
-			ours = name ~ /\/src\//
-			sub(/^.*\/(src|bench)\//, "", name)
+			ours = name ~ /(^|\/)src\//
+			sub(/^(.*\/)?(src|bench)\//, "", name)
 			sub(/^\.\/.*\//, "", name)
 			if (v + 0 > total + 0 || name ~ /start_thread|clone|below main|libc_start|1ab70|bench_pipeline|PROGRAM/)
 				next

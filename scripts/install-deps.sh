@@ -6,8 +6,9 @@ set -eu
 PKGS="build-essential pkg-config libcurl4-openssl-dev libgumbo-dev \
 libjansson-dev libuchardet-dev zlib1g-dev libcmocka-dev"
 if [ "${1-}" = "--test" ]; then
-	# curl and gzip drive the end-to-end tests; mandoc lints the man page.
-	PKGS="$PKGS curl gzip mandoc"
+	# curl and gzip drive the end-to-end tests; mandoc lints the man page;
+	# parallel runs the scale-out recipes (tests/scale).
+	PKGS="$PKGS curl gzip mandoc parallel"
 fi
 
 missing=""

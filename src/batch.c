@@ -158,7 +158,7 @@ static int batch_start_workers(struct batch *b)
 	    .wall_seconds = 2 * bo->parse_timeout + 1,
 	    .max_jobs = BATCH_WORKER_JOBS,
 	};
-	struct worker_handler h = {.run = batch_job_run, .ctx = &b->po};
+	struct worker_handler h = {.run = batch_job_run, .ctx = &b->fmt};
 	size_t n = batch_workers(bo);
 
 	b->pool = worker_pool_new(n, &lim, &h);
@@ -188,19 +188,42 @@ static void batch_make_window(struct batch *b)
 	b->jobs_tail = &b->jobs;
 }
 
+/* The list of URLs, or with --warc the WARC files. */
+static int batch_open_inputs(struct batch *b, const struct options *o)
+{
+	long total = -1;
+
+	if (o->warc) {
+		b->warc_in = batch_warc_new(o);
+		if (!o->warc_files)
+			b->list = urllist_open("-");
+		else
+			return 0;
+	} else {
+		b->list = urllist_open(o->list);
+		/* with --shard, only a pass over the whole list would tell */
+		if (b->list && o->batch.progress && !o->batch.shard.count)
+			total = urllist_count(o->list);
+	}
+	if (!b->list)
+		return -1;
+	b->progress.total = total;
+	return 0;
+}
+
 static int batch_setup(struct batch *b, const struct options *o)
 {
 	*b = (struct batch){.o = o, .bo = &o->batch, .out_fd = -1};
-	run_pipeline_options(o, &b->po);
-	b->po.base_url = NULL; /* --base-url names one page, not a list */
+	run_format_init(o, &b->fmt);
+	b->fmt.po.base_url = NULL; /* --base-url names one page, not a list */
 	b->out_fd = batch_out_open(o->output, o->batch.resume, &b->ledger);
 	if (b->out_fd < 0)
 		return -1;
-	b->list = urllist_open(o->list);
-	if (!b->list)
+	progress_init(&b->progress, o->batch.progress, o->batch.color, -1);
+	if (batch_open_inputs(b, o))
 		return -1;
-	progress_init(&b->progress, o->batch.progress, o->batch.color,
-		      o->batch.progress ? urllist_count(o->list) : -1);
+	if (o->batch.warc_output && batch_warc_out_open(b))
+		return -1;
 	/* Workers are forked before libcurl starts any thread or socket. */
 	if (batch_start_workers(b))
 		return -1;
@@ -240,8 +263,11 @@ static int batch_teardown(struct batch *b)
 	free(b->fds);
 	batch_hosts_free(b->hosts);
 	urllist_close(b->list);
+	batch_warc_free(b->warc_in);
 	batch_ledger_free(b->ledger);
-	return batch_close_output(b);
+	int warc = batch_warc_out_close(b);
+	int out = batch_close_output(b);
+	return warc || out ? -1 : 0;
 }
 
 static enum exit_code batch_status(const struct batch *b, enum exit_code worst)
@@ -274,6 +300,8 @@ static void batch_summary(struct batch *b)
 	else if (b->fatal == EXIT_USAGE)
 		how = "stopped: ";
 	progress_summary(&b->progress, how);
+	if (b->warc_in)
+		batch_warc_summary(b);
 }
 
 enum exit_code batch_run(const struct options *o)

@@ -12,6 +12,7 @@
 
 #include <stdbool.h>
 
+#include "batch_shard.h"
 #include "exitcode.h"
 
 struct options;
@@ -33,6 +34,10 @@ struct batch_options {
 	long workers;
 	double parse_timeout;
 	long parse_memory_mib;
+	/* --shard I/N: only the entries of shard I (count 0: all) */
+	struct batch_shard shard;
+	/* --warc-output: every fetched response is kept in this file */
+	const char *warc_output;
 	bool keep_order;
 	bool resume; /* needs -o */
 	bool exit_zero;

@@ -7,15 +7,17 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdio.h>
 
 #include "buf.h"
 #include "exitcode.h"
-#include "pipeline.h"
 #include "progress.h"
 #include "response.h"
+#include "run.h"
 
 struct batch_hosts;
 struct batch_ledger;
+struct batch_warc;
 struct fetch_multi;
 struct fetch_outcome;
 struct options;
@@ -57,8 +59,10 @@ struct item {
 struct batch {
 	const struct options *o;
 	const struct batch_options *bo;
-	struct pipeline_options po; /* what every record is rendered with */
-	struct urllist *list;
+	struct run_format fmt; /* what every record is rendered with */
+	struct urllist *list;  /* -i, or --warc -: the paths of WARC files */
+	struct batch_warc *warc_in; /* --warc: the records being read */
+	FILE *warc_out;             /* --warc-output */
 	bool list_end, list_waiting;
 	struct batch_ledger *ledger;
 	int out_fd;
@@ -92,5 +96,37 @@ void batch_dispatch(struct batch *b);
 void batch_on_parsed(struct batch *b, struct worker_result *res);
 /* Returns an item to the free list, whatever its state. */
 void batch_item_free(struct batch *b, struct item *it);
+
+/* Takes a free item for entry index (the window must have room). */
+struct item *batch_item_take(struct batch *b, const char *input,
+			     size_t index);
+/* Queues an item whose it->job is set for a worker. */
+void batch_item_queue_job(struct batch *b, struct item *it);
+/* Finishes an item whose response says why there is no page. */
+void batch_item_render(struct batch *b, struct item *it);
+/*
+ * With --resume: 1 when entry index already has a record (counted as
+ * done before), 0 when not, -1 when the output was made from another
+ * list (reported; the batch stops).  where names the entry's place.
+ */
+int batch_item_done_before(struct batch *b, size_t index, const char *input,
+			   const char *where);
+
+/* ---- WARC (batch_warc.c) ---- */
+
+/* Opens --warc-output (appending with --resume); -1 if it cannot. */
+int batch_warc_out_open(struct batch *b);
+/* Keeps the response of a finished fetch; stops the batch on failure. */
+void batch_warc_keep(struct batch *b, const struct response *r);
+/* Flushes and closes --warc-output; -1 if records may be lost. */
+int batch_warc_out_close(struct batch *b);
+
+/* The --warc source: files from the command line or the list. */
+struct batch_warc *batch_warc_new(const struct options *o);
+void batch_warc_free(struct batch_warc *w);
+/* Reads records into the window while it has room (batch_admit's twin). */
+void batch_warc_admit(struct batch *b);
+/* The "responses, skipped, bad" line of the summary. */
+void batch_warc_summary(const struct batch *b);
 
 #endif

@@ -41,7 +41,7 @@ double batch_now(void)
 
 /* ---- items ---- */
 
-static struct item *item_alloc(struct batch *b, const char *input, size_t index)
+struct item *batch_item_take(struct batch *b, const char *input, size_t index)
 {
 	struct item *it = b->free_items;
 
@@ -115,10 +115,10 @@ static void item_finish(struct batch *b, struct item *it, enum exit_code code)
 }
 
 /* A record without a page: the response says why (r.fail is set). */
-static void item_render(struct batch *b, struct item *it)
+void batch_item_render(struct batch *b, struct item *it)
 {
-	enum exit_code code = batch_render(&it->r, &b->po, (long)it->index,
-					   &it->record, &it->diag);
+	enum exit_code code = batch_render(&it->r, &b->fmt, (long)it->index,
+					   0, &it->record, &it->diag);
 	item_finish(b, it, code);
 }
 
@@ -126,7 +126,7 @@ static void item_fail(struct batch *b, struct item *it, enum fail_kind kind,
 		      const char *detail)
 {
 	response_fail(&it->r, kind, detail);
-	item_render(b, it);
+	batch_item_render(b, it);
 }
 
 static void queue_url(struct batch *b, struct item *it)
@@ -137,7 +137,7 @@ static void queue_url(struct batch *b, struct item *it)
 	b->queue_tail = &it->next;
 }
 
-static void queue_job(struct batch *b, struct item *it)
+void batch_item_queue_job(struct batch *b, struct item *it)
 {
 	it->state = ITEM_PENDING;
 	it->next = NULL;
@@ -206,7 +206,7 @@ static const char *entry_refusal(const struct urllist_entry *e)
 
 static void admit_entry(struct batch *b, const struct urllist_entry *e)
 {
-	struct item *it = item_alloc(b, e->text, e->index);
+	struct item *it = batch_item_take(b, e->text, e->index);
 	const char *refusal = entry_refusal(e);
 
 	if (refusal) {
@@ -224,41 +224,78 @@ static void admit_entry(struct batch *b, const struct urllist_entry *e)
 	/* Anything else is a local file, read and parsed by a worker. */
 	it->job = batch_job_from_path(e->text, (long)e->index,
 				      b->o->fetch.max_bytes, &it->job_len);
-	queue_job(b, it);
+	batch_item_queue_job(b, it);
 }
 
 /* An entry an earlier run recorded: nothing to do, except hold its place. */
-static int admit_done_before(struct batch *b, const struct urllist_entry *e)
+int batch_item_done_before(struct batch *b, size_t index, const char *input,
+			   const char *where)
 {
 	bool changed;
 
-	if (!batch_ledger_done(b->ledger, e->index, e->text, &changed)) {
+	if (!batch_ledger_done(b->ledger, index, input, &changed)) {
 		if (!changed)
 			return 0;
-		error("%s:%ld: '%s' is not the input recorded for entry %zu "
+		error("%s: '%s' is not the input recorded for entry %zu "
 		      "in %s; resume with the list that file was made from",
-		      urllist_name(b->list), e->line, e->text, e->index,
-		      b->o->output);
+		      where, input, index, b->o->output);
 		b->fatal = EXIT_USAGE;
 		return -1;
 	}
 	b->progress.skipped++;
 	if (b->bo->keep_order) {
-		item_alloc(b, e->text, e->index)->state = ITEM_DONE;
+		batch_item_take(b, input, index)->state = ITEM_DONE;
 		batch_flush_ring(b);
 	}
 	return 1;
+}
+
+static int admit_done_before(struct batch *b, const struct urllist_entry *e)
+{
+	char where[512];
+
+	snprintf(where, sizeof(where), "%s:%ld", urllist_name(b->list),
+		 e->line);
+	return batch_item_done_before(b, e->index, e->text, where);
+}
+
+/*
+ * Whether the entry is this process's (--shard): a URL by its host, so
+ * that a host's politeness limits hold across machines; anything else
+ * (a file, a line that is no usable URL) by its text.
+ */
+static bool entry_in_shard(const struct batch *b, const struct urllist_entry *e)
+{
+	const struct batch_shard *s = &b->bo->shard;
+	char *host = NULL, *why = NULL;
+	bool keep;
+
+	if (!s->count)
+		return true;
+	if (e->problem == URLLIST_FINE && looks_like_url(e->text) &&
+	    fetch_url_check(e->text, &host, &why) == 0)
+		keep = batch_shard_keeps(s, host, batch_shard_host_len(host));
+	else
+		keep = batch_shard_keeps(s, e->text, e->len);
+	free(host);
+	free(why);
+	return keep;
 }
 
 void batch_admit(struct batch *b)
 {
 	struct urllist_entry e;
 
+	if (b->warc_in) {
+		batch_warc_admit(b);
+		return;
+	}
 	b->list_waiting = false;
 	while (!b->list_end && b->in_use < b->cap && !b->fatal) {
 		switch (urllist_next(b->list, &e)) {
 		case URLLIST_ENTRY:
-			if (admit_done_before(b, &e) == 0)
+			if (entry_in_shard(b, &e) &&
+			    admit_done_before(b, &e) == 0)
 				admit_entry(b, &e);
 			break;
 		case URLLIST_AGAIN:
@@ -290,7 +327,7 @@ static void item_start_fetch(struct batch *b, struct item *it, double now)
 	if (fetch_multi_add(b->multi, input, &it->r, it)) {
 		batch_hosts_finished(b->hosts, it->host);
 		it->r.attempts = it->attempts;
-		item_render(b, it);
+		batch_item_render(b, it);
 		return;
 	}
 	it->state = ITEM_FETCHING;
@@ -355,10 +392,14 @@ void batch_on_fetched(struct batch *b, const struct fetch_outcome *out,
 		      double now)
 {
 	struct item *it = out->priv;
+	char when[RUN_DATE_MAX];
 
 	b->fetching--;
 	batch_hosts_finished(b->hosts, it->host);
 	it->r.attempts = it->attempts;
+	run_utc_now(when);
+	if (it->r.status > 0 && when[0])
+		it->r.fetched_at = xstrdup(when);
 	if (out->transient && it->attempts <= b->bo->retry) {
 		double wait =
 		    retry_wait(b->bo, it->attempts, out->retry_after_ms);
@@ -370,16 +411,19 @@ void batch_on_fetched(struct batch *b, const struct fetch_outcome *out,
 		}
 	}
 	if (!out->ok) {
-		item_render(b, it);
+		batch_item_render(b, it);
 		return;
 	}
+	if (b->warc_out)
+		batch_warc_keep(b, &it->r);
 	it->job =
-	    batch_job_from_response(&it->r, (long)it->index, &it->job_len);
+	    batch_job_from_response(&it->r, (long)it->index, 0, &it->job_len);
 	/* The worker has its own copy; the record needs only the facts. */
 	free(it->r.body);
-	it->r.body = NULL;
+	free(it->r.http_head);
+	it->r.body = it->r.http_head = NULL;
 	it->r.body_len = 0;
-	queue_job(b, it);
+	batch_item_queue_job(b, it);
 }
 
 /* ---- parsing ---- */

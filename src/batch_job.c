@@ -3,9 +3,10 @@
  * and the rendering of one batch record.
  *
  * Layout of a job (integers in host order: both ends are this binary):
- *	u8 kind, i64 index, u64 max_bytes, i64 status,
- *	i64 attempts, then the strings input, url, final_url, content_type
- *	and the body, each as u64 length (UINT64_MAX for NULL) and bytes.
+ *	u8 kind, i64 index, u64 max_bytes, i64 status, i64 attempts,
+ *	i64 now, then the strings input, url, final_url, content_type,
+ *	fetched_at and the body, each as u64 length (UINT64_MAX for NULL)
+ *	and bytes.
  * A result: i64 exit code, the diagnostic as a string, then the record
  * up to the end.
  *
@@ -29,6 +30,7 @@
 #include "msg.h"
 #include "pipeline.h"
 #include "response.h"
+#include "run.h"
 #include "str.h"
 
 enum {
@@ -75,7 +77,15 @@ static void put_head(struct buf *b, int kind, long index, size_t max_bytes)
 	put_u64(b, max_bytes);
 }
 
-char *batch_job_from_response(const struct response *r, long index, size_t *len)
+char *batch_job_from_response(const struct response *r, long index,
+			      long long now, size_t *len)
+{
+	return batch_job_from_page(r, r->body, r->body_len, index, now, len);
+}
+
+char *batch_job_from_page(const struct response *r, const char *body,
+			  size_t body_len, long index, long long now,
+			  size_t *len)
 {
 	struct buf b;
 
@@ -83,11 +93,13 @@ char *batch_job_from_response(const struct response *r, long index, size_t *len)
 	put_head(&b, JOB_RESPONSE, index, 0);
 	put_u64(&b, (uint64_t)(int64_t)r->status);
 	put_u64(&b, (uint64_t)(int64_t)r->attempts);
+	put_u64(&b, (uint64_t)(int64_t)now);
 	put_str(&b, r->input);
 	put_str(&b, r->url);
 	put_str(&b, r->final_url);
 	put_str(&b, r->content_type);
-	put_bytes(&b, r->body, r->body_len);
+	put_str(&b, r->fetched_at);
+	put_bytes(&b, body, body_len);
 	return buf_detach(&b, len);
 }
 
@@ -98,6 +110,7 @@ char *batch_job_from_path(const char *path, long index, size_t max_bytes,
 
 	buf_init(&b, BUF_NO_MAX);
 	put_head(&b, JOB_LOCAL, index, max_bytes);
+	put_u64(&b, 0);
 	put_u64(&b, 0);
 	put_u64(&b, 0);
 	put_str(&b, path);
@@ -164,18 +177,19 @@ static void put_header(struct buf *out, const char *input)
 }
 
 enum exit_code batch_render(const struct response *r,
-			    const struct pipeline_options *base, long index,
-			    struct buf *out, char **diag)
+			    const struct run_format *base, long index,
+			    long long now, struct buf *out, char **diag)
 {
-	struct pipeline_options po = *base;
+	struct run_format f = *base;
 	struct buf text;
 	enum exit_code code;
 
-	po.index = index;
-	if (po.format == FORMAT_JSON)
-		return pipeline_run(r, &po, out, diag);
+	f.po.index = index;
+	f.po.now = now;
+	if (f.po.format == FORMAT_JSON && (!f.props.count || f.props.json))
+		return run_render(r, &f, out, diag);
 	buf_init(&text, BUF_NO_MAX);
-	code = pipeline_run(r, &po, &text, diag);
+	code = run_render(r, &f, &text, diag);
 	put_header(out, r->input);
 	if (*diag) {
 		/* The diagnostic starts with the input, already in the header.
@@ -239,9 +253,8 @@ static void read_local(struct response *r, size_t max_bytes)
 	}
 }
 
-static void run_decoded(struct reader *rd, int kind,
-			const struct pipeline_options *po, long index,
-			size_t max_bytes, struct buf *out)
+static void run_decoded(struct reader *rd, int kind, const struct run_format *f,
+			long index, size_t max_bytes, struct buf *out)
 {
 	struct response r;
 	size_t n;
@@ -250,12 +263,14 @@ static void run_decoded(struct reader *rd, int kind,
 	response_init(&r, NULL);
 	r.status = (long)(int64_t)get_u64(rd);
 	r.attempts = (int)(int64_t)get_u64(rd);
+	long long now = (long long)(int64_t)get_u64(rd);
 	free(r.input);
 	r.input = get_str(rd, &n);
 	if (kind == JOB_RESPONSE) {
 		r.url = get_str(rd, &n);
 		r.final_url = get_str(rd, &n);
 		r.content_type = get_str(rd, &n);
+		r.fetched_at = get_str(rd, &n);
 		r.body = get_str(rd, &r.body_len);
 	}
 	if (rd->bad || !r.input) {
@@ -266,7 +281,7 @@ static void run_decoded(struct reader *rd, int kind,
 		read_local(&r, max_bytes);
 	struct buf record;
 	buf_init(&record, BUF_NO_MAX);
-	enum exit_code code = batch_render(&r, po, index, &record, &diag);
+	enum exit_code code = batch_render(&r, f, index, now, &record, &diag);
 	put_u64(out, (uint64_t)(int64_t)code);
 	put_str(out, diag);
 	put_raw(out, record.ptr, record.len);

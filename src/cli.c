@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "msg.h"
+#include "property.h"
 
 enum {
 	OPT_JSON = 256,
@@ -35,11 +36,25 @@ enum {
 	OPT_KEEP_ORDER,
 	OPT_RESUME,
 	OPT_EXIT_ZERO,
+	OPT_DENY_PRIVATE,
+	OPT_MARKDOWN,
+	OPT_WITH_MARKDOWN,
+	OPT_LINKS,
+	OPT_IMAGES,
+	OPT_WARC,
+	OPT_WARC_OUTPUT,
+	OPT_SHARD,
 };
 
 static const struct option long_options[] = {
 	{"json", no_argument, NULL, OPT_JSON},
 	{"format", required_argument, NULL, OPT_FORMAT},
+	{"markdown", no_argument, NULL, OPT_MARKDOWN},
+	{"with-markdown", no_argument, NULL, OPT_WITH_MARKDOWN},
+	{"links", no_argument, NULL, OPT_LINKS},
+	{"images", no_argument, NULL, OPT_IMAGES},
+	{"property", required_argument, NULL, 'p'},
+	{"warc", no_argument, NULL, OPT_WARC},
 	{"base-url", required_argument, NULL, OPT_BASE_URL},
 	{"status", required_argument, NULL, OPT_STATUS},
 	{"content-type", required_argument, NULL, OPT_CONTENT_TYPE},
@@ -48,6 +63,7 @@ static const struct option long_options[] = {
 	{"cookie", required_argument, NULL, 'b'},
 	{"proxy", required_argument, NULL, 'x'},
 	{"insecure", no_argument, NULL, 'k'},
+	{"deny-private", no_argument, NULL, OPT_DENY_PRIVATE},
 	{"max-time", required_argument, NULL, 'm'},
 	{"connect-timeout", required_argument, NULL, OPT_CONNECT_TIMEOUT},
 	{"max-redirs", required_argument, NULL, OPT_MAX_REDIRS},
@@ -68,6 +84,8 @@ static const struct option long_options[] = {
 	{"keep-order", no_argument, NULL, OPT_KEEP_ORDER},
 	{"resume", no_argument, NULL, OPT_RESUME},
 	{"exit-zero", no_argument, NULL, OPT_EXIT_ZERO},
+	{"shard", required_argument, NULL, OPT_SHARD},
+	{"warc-output", required_argument, NULL, OPT_WARC_OUTPUT},
 	{"quiet", no_argument, NULL, 'q'},
 	{"help", no_argument, NULL, 'h'},
 	{"version", no_argument, NULL, 'V'},
@@ -78,11 +96,18 @@ void cli_usage(FILE *to)
 {
 	fputs("usage: extract [options] URL|FILE|-\n"
 	      "       extract -i LIST [options]\n"
+	      "       extract --warc [options] FILE.warc[.gz]...|-\n"
 	      "Print a web page's title and main text, or a JSON record.\n"
 	      "\n"
 	      "Output:\n"
 	      "  --json                 one JSON object per input (JSON Lines)\n"
-	      "  --format text|json     the output format (default text)\n"
+	      "  --markdown             the page as CommonMark (GFM tables)\n"
+	      "  --format text|json|markdown  the output format (default text)\n"
+	      "  --with-markdown        JSON: add the body as CommonMark\n"
+	      "  --links                JSON: add the links of the main text\n"
+	      "  --images               JSON: add the images of the main text\n"
+	      "  -p, --property NAME    print only this field of the record\n"
+	      "                         (repeatable; raw, or JSON with --json)\n"
 	      "  -o, --output FILE      write records to FILE, not stdout\n"
 	      "  -q, --quiet            no diagnostics for error pages; in batch\n"
 	      "                         mode no per-input lines, progress or summary\n"
@@ -90,12 +115,16 @@ void cli_usage(FILE *to)
 	      "  --base-url URL         the URL a local page came from\n"
 	      "  --status CODE          the HTTP status a local page came with\n"
 	      "  --content-type TYPE    the Content-Type a local page came with\n"
+	      "  --warc                 the inputs are WARC files (- : a list of\n"
+	      "                         their paths on stdin); JSON by default\n"
 	      "Fetching:\n"
 	      "  -A, --user-agent UA    the User-Agent header\n"
 	      "  -H, --header 'N: V'    an extra request header (repeatable)\n"
 	      "  -b, --cookie DATA|FILE cookies to send\n"
 	      "  -x, --proxy URL        the proxy to use\n"
 	      "  -k, --insecure         do not verify TLS certificates\n"
+	      "      --deny-private     never connect to loopback, private,\n"
+	      "                         link-local or multicast addresses\n"
 	      "  -m, --max-time SECS    the deadline for one transfer (60)\n"
 	      "      --connect-timeout SECS  the connect deadline (10)\n"
 	      "      --max-redirs N     redirects to follow (10)\n"
@@ -114,6 +143,9 @@ void cli_usage(FILE *to)
 	      "      --keep-order       write records in list order\n"
 	      "      --resume           with -o: skip entries already in FILE\n"
 	      "      --exit-zero        exit 0 even if inputs failed\n"
+	      "      --shard I/N        only the entries of shard I of N (1-based;\n"
+	      "                         URLs by host, files by path)\n"
+	      "      --warc-output FILE keep every fetched response (WARC, gzip)\n"
 	      "      --workers N        parser processes (one per CPU)\n"
 	      "      --parse-timeout SECS  CPU time to parse one page (10)\n"
 	      "      --parse-memory MIB memory of one parser process (2048)\n"
@@ -205,6 +237,18 @@ static int parse_batch_option(int c, const char *arg, struct options *o)
 	case 'i':
 		o->list = arg;
 		return 0;
+	case OPT_WARC:
+		o->warc = true;
+		return 0;
+	case OPT_WARC_OUTPUT:
+		o->batch.warc_output = arg;
+		return 0;
+	case OPT_SHARD:
+		if (batch_shard_parse(arg, &o->batch.shard))
+			return error("--shard: '%s' is not I/N with "
+				     "1 <= I <= N",
+				     arg);
+		return 0;
 	case 'o':
 		o->output = arg;
 		return 0;
@@ -222,23 +266,34 @@ static int parse_batch_option(int c, const char *arg, struct options *o)
 	}
 }
 
-static int parse_option(int c, const char *arg, struct options *o,
-			size_t *n_headers)
+static int set_format(const char *name, struct options *o)
+{
+	static const struct {
+		const char *name;
+		enum output_format format;
+	} formats[] = {
+	    {"text", FORMAT_TEXT},
+	    {"json", FORMAT_JSON},
+	    {"markdown", FORMAT_MARKDOWN},
+	};
+
+	for (size_t i = 0; i < sizeof(formats) / sizeof(formats[0]); i++) {
+		if (strcmp(name, formats[i].name) == 0) {
+			o->format = formats[i].format;
+			o->format_given = true;
+			return 0;
+		}
+	}
+	return error("--format: unknown format '%s' (text, json or markdown)",
+		     name);
+}
+
+/* The output and input options; 1 when c is none of them. */
+static int parse_io_option(int c, const char *arg, struct options *o)
 {
 	double v;
 
 	switch (c) {
-	case OPT_JSON:
-		o->format = FORMAT_JSON;
-		return 0;
-	case OPT_FORMAT:
-		if (!strcmp(arg, "json"))
-			o->format = FORMAT_JSON;
-		else if (!strcmp(arg, "text"))
-			o->format = FORMAT_TEXT;
-		else
-			return error("--format: unknown format '%s'", arg);
-		return 0;
 	case OPT_BASE_URL:
 		o->base_url = arg;
 		return 0;
@@ -250,6 +305,44 @@ static int parse_option(int c, const char *arg, struct options *o,
 	case OPT_CONTENT_TYPE:
 		o->content_type = arg;
 		return 0;
+	case 'q':
+		o->quiet = true;
+		return 0;
+	case OPT_JSON:
+		return set_format("json", o);
+	case OPT_FORMAT:
+		return set_format(arg, o);
+	case OPT_MARKDOWN:
+		return set_format("markdown", o);
+	case OPT_WITH_MARKDOWN:
+		o->with_markdown = true;
+		return 0;
+	case OPT_LINKS:
+		o->with_links = true;
+		return 0;
+	case OPT_IMAGES:
+		o->with_images = true;
+		return 0;
+	case 'p':
+		o->properties =
+		    xrealloc(o->properties,
+			     sizeof(*o->properties) * (o->n_properties + 1));
+		o->properties[o->n_properties++] = arg;
+		return 0;
+	default:
+		return 1;
+	}
+}
+
+static int parse_option(int c, const char *arg, struct options *o,
+			size_t *n_headers)
+{
+	double v;
+	int rc = parse_io_option(c, arg, o);
+
+	if (rc <= 0)
+		return rc;
+	switch (c) {
 	case 'A':
 		o->fetch.user_agent = arg;
 		return 0;
@@ -266,6 +359,9 @@ static int parse_option(int c, const char *arg, struct options *o,
 		return 0;
 	case 'k':
 		o->fetch.insecure = true;
+		return 0;
+	case OPT_DENY_PRIVATE:
+		o->fetch.deny_private = true;
 		return 0;
 	case 'm':
 		if (parse_number("--max-time", arg, 0.001, 86400, &v))
@@ -297,30 +393,98 @@ static int parse_option(int c, const char *arg, struct options *o,
 			return -1;
 		o->fetch.low_speed_seconds = (long)v;
 		return 0;
-	case 'q':
-		o->quiet = true;
-		return 0;
 	default:
 		return parse_batch_option(c, arg, o);
 	}
 }
 
-/* One positional input, or a list with -i; --resume needs -o and JSON. */
+/* --warc FILE... or --warc - (the paths on stdin). */
+static int cli_check_warc(int argc, char **argv, struct options *o)
+{
+	if (o->list)
+		return error("--warc reads WARC files, -i a list of URLs: "
+			     "not both");
+	if (o->batch.warc_output)
+		return error("--warc-output keeps what batch mode fetches "
+			     "(-i); --warc fetches nothing");
+	if (optind >= argc)
+		return error("--warc needs WARC files, or - for a list of "
+			     "them on stdin");
+	for (int i = optind; i < argc; i++) {
+		if (strcmp(argv[i], "-") == 0 && argc - optind > 1)
+			return error("--warc -: the paths come from stdin, "
+				     "not also from the command line");
+	}
+	if (strcmp(argv[optind], "-") != 0) {
+		o->warc_files = (const char *const *)(argv + optind);
+		o->n_warc_files = (size_t)(argc - optind);
+	}
+	/* A WARC file holds many pages: JSON Lines, in file order. */
+	if (!o->format_given)
+		o->format = FORMAT_JSON;
+	o->batch.keep_order = true;
+	return 0;
+}
+
+/* Options that only batch mode (-i or --warc) understands. */
+static int cli_check_batch(const struct options *o)
+{
+	bool batch = o->list || o->warc;
+
+	if (o->batch.resume && !batch)
+		return error("--resume works with -i LIST or --warc only");
+	if (o->batch.shard.count && !batch)
+		return error("--shard works with -i LIST or --warc only");
+	if (o->batch.warc_output && !o->list)
+		return error("--warc-output works with -i LIST only");
+	if (o->batch.resume && !o->output)
+		return error("--resume needs -o FILE");
+	if (o->batch.resume && (o->format != FORMAT_JSON || o->properties))
+		return error("--resume needs --json (whole records, no -p)");
+	return 0;
+}
+
+/*
+ * -p names fields of the JSON record, and asks for the optional ones it
+ * names; --with-markdown, --links and --images are JSON fields too.
+ */
+static int cli_check_fields(struct options *o)
+{
+	for (size_t i = 0; i < o->n_properties; i++) {
+		const char *name = o->properties[i];
+
+		o->with_markdown |= strcmp(name, "markdown") == 0;
+		o->with_links |= strcmp(name, "links") == 0;
+		o->with_images |= strcmp(name, "images") == 0;
+	}
+	if (o->properties && property_check(o->properties, o->n_properties))
+		return -1;
+	if (o->properties && o->format == FORMAT_MARKDOWN)
+		return error("-p prints fields of the JSON record: use it "
+			     "with --json or alone, not with markdown");
+	if (!o->properties && o->format != FORMAT_JSON &&
+	    (o->with_markdown || o->with_links || o->with_images))
+		return error("--with-markdown, --links and --images add "
+			     "JSON fields: use them with --json or -p");
+	return 0;
+}
+
+/* One positional input, a list with -i, or WARC files with --warc. */
 static int cli_check_inputs(int argc, char **argv, struct options *o)
 {
+	if (o->warc && cli_check_warc(argc, argv, o))
+		return -1;
+	if (cli_check_batch(o) || cli_check_fields(o))
+		return -1;
+	if (o->warc)
+		return 0;
 	if (o->list) {
 		if (optind < argc)
 			return error("'%s': give inputs either on the command "
 				     "line or with -i, not both",
 				     argv[optind]);
-		if (o->batch.resume && !o->output)
-			return error("--resume needs -o FILE");
-		if (o->batch.resume && o->format != FORMAT_JSON)
-			return error("--resume needs --json");
 		return 0;
 	}
-	if (o->batch.resume)
-		return error("--resume works with -i LIST only");
 	if (optind >= argc)
 		return error("no input given (see extract --help)");
 	if (argc - optind > 1)
@@ -355,8 +519,8 @@ int cli_parse(int argc, char **argv, struct options *o)
 	batch_options_defaults(&o->batch);
 	opterr = 0;
 	optind = 1;
-	while ((c = getopt_long(argc, argv, ":A:H:b:x:km:qhVi:o:Y:y:", long_options,
-				NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, ":A:H:b:x:km:qhVi:o:Y:y:p:",
+				long_options, NULL)) != -1) {
 		if (c == 'h') {
 			cli_usage(stdout);
 			return 1;
@@ -389,4 +553,6 @@ void cli_release(struct options *o)
 {
 	free(o->headers);
 	o->headers = NULL;
+	free(o->properties);
+	o->properties = NULL;
 }

@@ -19,6 +19,17 @@ struct options {
 	const char *list;        /* -i: a file of inputs, or "-" */
 	const char *output;      /* -o: write records here instead of stdout */
 	enum output_format format;
+	bool format_given;       /* --json, --markdown or --format was given */
+	bool with_markdown;      /* JSON fields asked for ... */
+	bool with_links;
+	bool with_images;
+	const char **properties; /* -p, n_properties of them, or NULL */
+	size_t n_properties;
+	/* --warc: the operands are WARC files; with "-" alone, their
+	 * paths are read from stdin (warc_files is then NULL) */
+	bool warc;
+	const char *const *warc_files;
+	size_t n_warc_files;
 	const char *base_url;
 	long status;             /* --status for local input */
 	const char *content_type; /* --content-type for local input */

@@ -18,6 +18,8 @@
  *   page cut short is never mistaken for a whole one.
  * - Only the body of the last response is kept: each status line seen by
  *   the header callback starts the body afresh.
+ * - With --deny-private no socket is ever opened to an address that
+ *   netpolicy.h refuses, whatever name, redirect or proxy led there.
  * - Options that libcurl would read as "no limit" (a zero or negative
  *   timeout or low-speed setting, a negative redirect count) fall back to
  *   our defaults; a limit is never silently dropped.
@@ -25,12 +27,16 @@
 #include "fetch.h"
 #include "fetch_transfer.h"
 
+#include <arpa/inet.h>
 #include <curl/curl.h>
+#include <netinet/in.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/socket.h>
 
 #include "msg.h"
+#include "netpolicy.h"
 #include "str.h"
 
 /* Starting points from the reliability notes (RELIABILITY.md, section 7). */
@@ -41,6 +47,8 @@
 #define FETCH_LOW_SPEED_SECONDS  15L
 #define FETCH_MAX_REDIRS         10L
 #define FETCH_MAX_BYTES          ((size_t)16 << 20)
+/* Header bytes kept for --warc-output; lines past this are dropped. */
+#define FETCH_MAX_HEAD           ((size_t)256 << 10)
 
 void fetch_options_defaults(struct fetch_options *o)
 {
@@ -187,18 +195,65 @@ static size_t fetch_write_cb(char *data, size_t size, size_t nmemb, void *userp)
 
 /*
  * A status line starts a new response (after a redirect, a 1xx or an
- * authentication round): whatever came before is not the page.
+ * authentication round): whatever came before is not the page.  The
+ * header lines of the last response are kept (for WARC output) up to
+ * FETCH_MAX_HEAD; a line that would pass it is dropped, not cut, and
+ * trailers after the blank line are not kept.
  */
+/*
+ * Content-Length headers that disagree leave the body's end unknowable
+ * (RFC 9112, section 6.3: an unrecoverable error); libcurl 7.88 takes
+ * the last one silently, which can cut the page short.  Values that are
+ * not plain digits are left to libcurl, which refuses them itself.
+ */
+static bool fetch_length_conflicts(struct fetch_transfer *t, struct str line)
+{
+	static const char name[] = "content-length:";
+	const size_t skip = sizeof(name) - 1;
+	curl_off_t value = 0;
+	struct str v;
+
+	if (!str_starts_with_i(line, name))
+		return false;
+	v = str_trim(str_make(line.ptr + skip, line.len - skip));
+	if (!v.len || v.len > 18)
+		return false;
+	for (size_t i = 0; i < v.len; i++) {
+		if (v.ptr[i] < '0' || v.ptr[i] > '9')
+			return false;
+		value = value * 10 + (v.ptr[i] - '0');
+	}
+	if (t->length_seen && value != t->length)
+		return true;
+	t->length_seen = true;
+	t->length = value;
+	return false;
+}
+
 static size_t fetch_header_cb(char *data, size_t size, size_t nmemb,
 			      void *userp)
 {
 	struct fetch_transfer *t = userp;
 	size_t n = size * nmemb;
+	struct str line = str_make(data, n);
 
-	if (str_starts_with_i(str_make(data, n), "HTTP/")) {
+	if (str_starts_with_i(line, "HTTP/")) {
 		buf_reset(&t->body);
+		buf_reset(&t->head);
+		t->head_done = false;
 		t->type_checked = false;
+		t->length_seen = false;
 	}
+	if (fetch_length_conflicts(t, line)) {
+		t->abort_kind = FAIL_FETCH;
+		snprintf(t->abort_detail, sizeof(t->abort_detail),
+			 "conflicting Content-Length headers");
+		return 0;
+	}
+	if (str_trim(line).len == 0)
+		t->head_done = true;
+	else if (!t->head_done && t->head.len + n <= FETCH_MAX_HEAD)
+		(void)buf_append(&t->head, data, n);
 	return n;
 }
 
@@ -271,6 +326,62 @@ static void fetch_set_request(struct fetch_transfer *t)
 	}
 }
 
+/* "127.0.0.1 is loopback (127.0.0.0/8)", for the record's detail. */
+static void fetch_note_blocked(struct fetch_transfer *t,
+			       const struct curl_sockaddr *a, const char *range)
+{
+	char host[INET6_ADDRSTRLEN] = "?";
+
+	if (a->family == AF_INET && a->addrlen >= sizeof(struct sockaddr_in)) {
+		struct sockaddr_in in;
+
+		memcpy(&in, &a->addr, sizeof(in));
+		inet_ntop(AF_INET, &in.sin_addr, host, sizeof(host));
+	} else if (a->family == AF_INET6 &&
+		   a->addrlen >= sizeof(struct sockaddr_in6)) {
+		struct sockaddr_in6 in6;
+
+		memcpy(&in6, &a->addr, sizeof(in6));
+		inet_ntop(AF_INET6, &in6.sin6_addr, host, sizeof(host));
+	}
+	snprintf(t->blocked, sizeof(t->blocked),
+		 "--deny-private: not connecting to %s, a %s address", host,
+		 range);
+}
+
+/*
+ * --deny-private.  libcurl asks here for every socket it is about to
+ * connect: the first host's, each redirect's, each address a name
+ * resolves to, the proxy's when there is one (the proxy then resolves
+ * the target, out of our sight).  The address is seen before connect(),
+ * after name resolution, so neither a redirect nor a name that resolves
+ * differently the second time gets past the check.  A refused address
+ * fails only that attempt: libcurl goes on to a name's other addresses.
+ */
+static curl_socket_t fetch_open_socket(void *clientp, curlsocktype purpose,
+				       struct curl_sockaddr *a)
+{
+	struct fetch_transfer *t = clientp;
+	const char *range = netpolicy_private_range(&a->addr, a->addrlen);
+
+	(void)purpose;
+	if (!range)
+		return socket(a->family, a->socktype, a->protocol);
+	fetch_note_blocked(t, a, range);
+	return CURL_SOCKET_BAD;
+}
+
+static int fetch_set_address_policy(struct fetch_transfer *t)
+{
+	if (!t->opts->deny_private)
+		return 0;
+	if (curl_easy_setopt(t->easy, CURLOPT_OPENSOCKETFUNCTION,
+			     fetch_open_socket) ||
+	    curl_easy_setopt(t->easy, CURLOPT_OPENSOCKETDATA, t))
+		return -1;
+	return 0;
+}
+
 static void fetch_set_callbacks(struct fetch_transfer *t)
 {
 	CURL *h = t->easy;
@@ -292,6 +403,7 @@ void fetch_transfer_release(struct fetch_transfer *t)
 		curl_easy_cleanup(t->easy);
 	curl_slist_free_all(t->headers);
 	buf_release(&t->body);
+	buf_release(&t->head);
 	t->easy = NULL;
 	t->headers = NULL;
 }
@@ -301,13 +413,14 @@ int fetch_transfer_setup(struct fetch_transfer *t, const char *url,
 {
 	*t = (struct fetch_transfer){.opts = o};
 	buf_init(&t->body, o->max_bytes);
+	buf_init(&t->head, FETCH_MAX_HEAD);
 	t->easy = curl_easy_init();
 	if (!t->easy) {
 		response_fail(r, FAIL_FETCH, "cannot create a libcurl handle");
 		return -1;
 	}
 	if (curl_easy_setopt(t->easy, CURLOPT_URL, url) ||
-	    fetch_set_policy(t->easy, o)) {
+	    fetch_set_policy(t->easy, o) || fetch_set_address_policy(t)) {
 		fetch_transfer_release(t);
 		response_fail(
 		    r, FAIL_FETCH,
@@ -378,6 +491,10 @@ static void fetch_record_failure(struct fetch_transfer *t, CURLcode rc,
 		response_fail(r, t->abort_kind, t->abort_detail);
 		return;
 	}
+	if (t->blocked[0] && rc == CURLE_COULDNT_CONNECT) {
+		response_fail(r, FAIL_BLOCKED_ADDRESS, t->blocked);
+		return;
+	}
 	kind = fetch_kind_of(t, rc);
 	if (kind == FAIL_TOO_LARGE) {
 		/* The Content-Length check runs after all headers are in. */
@@ -405,6 +522,8 @@ static bool fetch_transient(struct fetch_transfer *t, CURLcode rc, long status)
 
 	if (t->abort_kind != FAIL_NONE)
 		return false;
+	if (t->blocked[0] && rc == CURLE_COULDNT_CONNECT)
+		return false; /* --deny-private: refused again next time */
 	switch (rc) {
 	case CURLE_OK:
 		return fetch_status_retryable(status);
@@ -450,7 +569,8 @@ int fetch_transfer_finish(struct fetch_transfer *t, CURLcode rc,
 	if (type)
 		r->content_type = xstrdup(type);
 
-	if (rc == CURLE_OK && r->status <= 0) {
+	/* libcurl 7.88 reads "HTTP/21" as HTTP/2 with status 1: not HTTP */
+	if (rc == CURLE_OK && (r->status < 100 || r->status > 999)) {
 		snprintf(t->errbuf, sizeof(t->errbuf), "no HTTP status");
 		rc = CURLE_WEIRD_SERVER_REPLY;
 	}
@@ -469,6 +589,8 @@ int fetch_transfer_finish(struct fetch_transfer *t, CURLcode rc,
 		return -1;
 	}
 	r->body = buf_detach(&t->body, &r->body_len);
+	if (t->head.len)
+		r->http_head = buf_detach(&t->head, NULL);
 	fetch_transfer_release(t);
 	if (out)
 		out->ok = true;

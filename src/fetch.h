@@ -33,6 +33,7 @@ struct fetch_options {
 	const char *cookie;         /* -b: a cookie string or a file */
 	const char *proxy;          /* -x; NULL = the environment's */
 	bool insecure;              /* -k */
+	bool deny_private;          /* --deny-private: see netpolicy.h */
 };
 
 void fetch_options_defaults(struct fetch_options *o);

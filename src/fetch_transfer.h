@@ -22,9 +22,14 @@ struct fetch_transfer {
 	const struct fetch_options *opts;
 	struct curl_slist *headers;
 	struct buf body;
+	struct buf head;           /* the last response's status and headers */
+	bool head_done;            /* its blank line was seen */
 	bool type_checked;         /* the current response's type was vetted */
+	bool length_seen;          /* it had a Content-Length, of length: */
+	curl_off_t length;
 	enum fail_kind abort_kind; /* why a callback stopped the transfer */
 	char abort_detail[160];
+	char blocked[160]; /* an address --deny-private refused, or "" */
 	char errbuf[CURL_ERROR_SIZE];
 	/* multi engine only */
 	struct response *r;          /* filled when the transfer ends */

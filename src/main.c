@@ -35,6 +35,8 @@ int main(int argc, char **argv)
 
 	/* a closed pipe is reported as EPIPE, not a silent death */
 	signal(SIGPIPE, SIG_IGN);
+	/* and a file over `ulimit -f` as EFBIG, a write error (exit 5) */
+	signal(SIGXFSZ, SIG_IGN);
 	int rc = cli_parse(argc, argv, &o);
 	if (rc) {
 		cli_release(&o);
@@ -47,7 +49,7 @@ int main(int argc, char **argv)
 		return EXIT_FETCH;
 	}
 	enum exit_code code;
-	if (o.list) {
+	if (o.list || o.warc) {
 		code = batch_run(&o);
 	} else if (o.output && !freopen(o.output, "w", stdout)) {
 		error("%s: %s", o.output, strerror(errno));

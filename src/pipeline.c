@@ -37,6 +37,7 @@ static enum exit_code code_for_fail(enum fail_kind k)
 	case FAIL_FETCH:
 	case FAIL_TIMEOUT:
 	case FAIL_TOO_LARGE:
+	case FAIL_BLOCKED_ADDRESS:
 		return EXIT_FETCH;
 	case FAIL_NOT_HTML:
 	case FAIL_UNREADABLE:

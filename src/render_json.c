@@ -131,6 +131,7 @@ int render_json(const struct record *rec, struct buf *out)
 	json_object_set_new(o, "truncated", json_boolean(rec->truncated));
 	json_object_set_new(o, "attempts",
 			    r->attempts ? json_integer(r->attempts) : json_null());
+	json_object_set_new(o, "fetched_at", jstr(r->fetched_at));
 
 	char *text = json_dumps(o, JSON_COMPACT | JSON_PRESERVE_ORDER);
 	json_decref(o);

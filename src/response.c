@@ -22,6 +22,8 @@ void response_release(struct response *r)
 	free(r->content_type);
 	free(r->body);
 	free(r->fail_detail);
+	free(r->fetched_at);
+	free(r->http_head);
 	*r = (struct response){0};
 }
 
@@ -53,6 +55,8 @@ const char *fail_kind_name(enum fail_kind kind)
 		return "parse_crashed";
 	case FAIL_PARSE_TIMEOUT:
 		return "parse_timeout";
+	case FAIL_BLOCKED_ADDRESS:
+		return "blocked_address";
 	}
 	return "other";
 }

@@ -21,6 +21,7 @@ enum fail_kind {
 	FAIL_INVALID_URL,   /* a list line that is no usable URL */
 	FAIL_PARSE_CRASHED, /* the worker parsing the page died */
 	FAIL_PARSE_TIMEOUT, /* the worker parsing the page overran its budget */
+	FAIL_BLOCKED_ADDRESS, /* --deny-private refused the address */
 };
 
 struct response {
@@ -32,6 +33,10 @@ struct response {
 	char *body;         /* the bytes received (decompressed), NUL-terminated */
 	size_t body_len;
 	int attempts;       /* fetch attempts made (1 without retries) */
+	char *fetched_at;   /* when it was fetched (ISO 8601, UTC; a WARC
+			       record's date); NULL for local input */
+	char *http_head;    /* the status line and header lines as received
+			       (CRLF-separated, bounded), or NULL */
 	enum fail_kind fail;
 	char *fail_detail;  /* one line for the user when fail != FAIL_NONE */
 };

@@ -1,5 +1,5 @@
 /*
- * run.c - single-input mode, and the pipeline options both modes use.
+ * run.c - single-input mode, and the rendering both modes share.
  */
 #include "run.h"
 
@@ -7,13 +7,13 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "buf.h"
 #include "cli.h"
 #include "fetch.h"
 #include "fetch_local.h"
 #include "msg.h"
-#include "pipeline.h"
 #include "response.h"
 
 /* Writes a whole record; a failed write is reported once. */
@@ -29,32 +29,75 @@ static int write_record(const struct buf *b)
 	return 0;
 }
 
-void run_pipeline_options(const struct options *o, struct pipeline_options *po)
+void run_format_init(const struct options *o, struct run_format *f)
 {
-	pipeline_options_defaults(po);
-	po->format = o->format;
-	po->base_url = o->base_url;
+	*f = (struct run_format){0};
+	pipeline_options_defaults(&f->po);
+	f->po.format = o->properties ? FORMAT_JSON : o->format;
+	f->po.base_url = o->base_url;
+	f->po.with_markdown = o->with_markdown;
+	f->po.with_links = o->with_links;
+	f->po.with_images = o->with_images;
+	f->props.names = o->properties;
+	f->props.count = o->n_properties;
+	f->props.json = o->format == FORMAT_JSON;
+}
+
+enum exit_code run_render(const struct response *r, const struct run_format *f,
+			  struct buf *out, char **diag)
+{
+	struct buf json;
+	enum exit_code code;
+
+	if (!f->props.count)
+		return pipeline_run(r, &f->po, out, diag);
+	buf_init(&json, BUF_NO_MAX);
+	code = pipeline_run(r, &f->po, &json, diag);
+	if (property_select(json.ptr, json.len, &f->props, out))
+		code = EXIT_OUTPUT;
+	buf_release(&json);
+	return code;
+}
+
+void run_utc_now(char out[RUN_DATE_MAX])
+{
+	time_t t = time(NULL);
+	struct tm tm;
+
+	out[0] = '\0';
+	if (gmtime_r(&t, &tm))
+		strftime(out, RUN_DATE_MAX, "%Y-%m-%dT%H:%M:%SZ", &tm);
+}
+
+static void run_fetch(const struct options *o, struct response *r)
+{
+	if (fetch_is_url(o->input)) {
+		char now[RUN_DATE_MAX];
+
+		fetch_url(o->input, &o->fetch, r);
+		run_utc_now(now);
+		if (r->status > 0 && now[0])
+			r->fetched_at = xstrdup(now);
+		return;
+	}
+	fetch_local(o->input, o->fetch.max_bytes, r);
+	r->status = o->status;
+	if (o->content_type)
+		r->content_type = xstrdup(o->content_type);
 }
 
 enum exit_code run_single(const struct options *o)
 {
 	struct response r;
-	struct pipeline_options po;
+	struct run_format f;
 	struct buf out;
 	char *diag = NULL;
 
 	response_init(&r, o->input);
-	if (fetch_is_url(o->input)) {
-		fetch_url(o->input, &o->fetch, &r);
-	} else {
-		fetch_local(o->input, o->fetch.max_bytes, &r);
-		r.status = o->status;
-		if (o->content_type)
-			r.content_type = xstrdup(o->content_type);
-	}
-	run_pipeline_options(o, &po);
+	run_fetch(o, &r);
+	run_format_init(o, &f);
 	buf_init(&out, BUF_NO_MAX);
-	enum exit_code code = pipeline_run(&r, &po, &out, &diag);
+	enum exit_code code = run_render(&r, &f, &out, &diag);
 	if (diag && !(o->quiet && code == EXIT_ERROR_PAGE))
 		error("%s", diag);
 	free(diag);

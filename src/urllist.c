@@ -45,6 +45,7 @@ struct urllist {
 	size_t index; /* entries handed out so far */
 	/* an overlong line being skipped */
 	bool skipping;
+	bool skipping_blank;   /* ... only spaces so far: may be blank */
 	bool skipping_comment; /* ... that is a comment: no entry */
 	char prefix[URLLIST_PREFIX + 1];
 	size_t prefix_len;
@@ -135,15 +136,21 @@ static bool urllist_take(struct urllist *l, char *p, size_t len,
 /* The end of an overlong line: its entry shows the first bytes. */
 static bool urllist_take_long(struct urllist *l, struct urllist_entry *e)
 {
+	size_t len;
+
 	l->skipping = false;
 	l->line++;
 	l->first = false;
-	if (l->skipping_comment)
+	if (l->skipping_blank || l->skipping_comment)
 		return false;
 	l->prefix[l->prefix_len] = '\0';
+	len = strlen(l->prefix);
+	while (len && ascii_is_space((unsigned char)l->prefix[len - 1]))
+		len--;
+	l->prefix[len] = '\0';
 	*e = (struct urllist_entry){
 	    .text = l->prefix,
-	    .len = strlen(l->prefix),
+	    .len = len,
 	    .index = l->index++,
 	    .line = l->line,
 	    .problem = URLLIST_TOO_LONG,
@@ -152,19 +159,48 @@ static bool urllist_take_long(struct urllist *l, struct urllist_entry *e)
 }
 
 /*
- * Starts skipping an overlong line: the one filling the buffer without
- * an LF, or one whose LF came in the same read.
+ * Looks at the bytes of an overlong line as they are skipped.  Until its
+ * first byte that is not a space, the line may still turn out blank or a
+ * comment, however long its leading run of spaces; from that byte on,
+ * the first URLLIST_PREFIX bytes are kept for the entry.
  */
-static void urllist_start_skip(struct urllist *l)
+static void urllist_skip_bytes(struct urllist *l, const char *p, size_t n)
 {
-	struct str s = str_trim(str_make(l->buf + l->start, URLLIST_PREFIX));
+	size_t i = 0, room;
 
-	l->prefix_len = s.len;
-	memcpy(l->prefix, s.ptr, s.len);
-	l->prefix[l->prefix_len] = '\0';
-	l->prefix_len = strlen(l->prefix);
-	l->skipping_comment = s.len && s.ptr[0] == '#';
+	if (l->skipping_blank) {
+		while (i < n && ascii_is_space((unsigned char)p[i]))
+			i++;
+		if (i == n)
+			return;
+		l->skipping_blank = false;
+		l->skipping_comment = p[i] == '#';
+	}
+	room = URLLIST_PREFIX - l->prefix_len;
+	if (room > n - i)
+		room = n - i;
+	memcpy(l->prefix + l->prefix_len, p + i, room);
+	l->prefix_len += room;
+}
+
+/*
+ * Starts skipping an overlong line, whose first len bytes are at start:
+ * the one filling the buffer without an LF, or one whose LF came in the
+ * same read.  A BOM is dropped from the first line, as urllist_take does.
+ */
+static void urllist_start_skip(struct urllist *l, size_t len)
+{
+	const char *p = l->buf + l->start;
+
+	if (l->first && len >= 3 && memcmp(p, "\xEF\xBB\xBF", 3) == 0) {
+		p += 3;
+		len -= 3;
+	}
+	l->prefix_len = 0;
+	l->skipping_blank = true;
+	l->skipping_comment = false;
 	l->skipping = true;
+	urllist_skip_bytes(l, p, len);
 	l->start = l->end;
 }
 
@@ -204,13 +240,14 @@ enum urllist_status urllist_next(struct urllist *l, struct urllist_entry *e)
 		char *lf = memchr(p, '\n', avail);
 
 		if (lf && !l->skipping && (size_t)(lf - p) > URLLIST_MAX_LINE) {
-			urllist_start_skip(l);
+			urllist_start_skip(l, (size_t)(lf - p));
 			l->start = (size_t)(lf - l->buf);
 			continue;
 		}
 		if (lf) {
 			l->start += (size_t)(lf - p) + 1;
 			if (l->skipping) {
+				urllist_skip_bytes(l, p, (size_t)(lf - p));
 				if (urllist_take_long(l, e))
 					return URLLIST_ENTRY;
 				continue;
@@ -219,10 +256,12 @@ enum urllist_status urllist_next(struct urllist *l, struct urllist_entry *e)
 				return URLLIST_ENTRY;
 			continue;
 		}
-		if (l->skipping)
+		if (l->skipping) {
+			urllist_skip_bytes(l, p, avail);
 			l->start = l->end;
-		else if (avail > URLLIST_MAX_LINE)
-			urllist_start_skip(l);
+		} else if (avail > URLLIST_MAX_LINE) {
+			urllist_start_skip(l, avail);
+		}
 		if (l->eof) {
 			if (l->skipping)
 				return urllist_take_long(l, e) ? URLLIST_ENTRY

@@ -16,11 +16,14 @@ if [ -x tests/e2e/run.sh ]; then
 	run tests/e2e/run.sh ./extract build
 fi
 run tests/batch/run.sh ./extract build
+run tests/battery/run.sh ./extract build
+run tests/scale/run.sh ./extract build
 if [ -x tests/man.sh ]; then
 	run tests/man.sh ./extract
 fi
 run tests/run-units.sh build-asan
 run tests/golden.sh build-asan/extract-asan
+run tests/battery/run.sh build-asan/extract-asan build build-asan
 run tests/fuzz/replay.sh build build-asan
 if [ "${FUZZ_SMOKE-}" = 1 ]; then
 	run make --no-print-directory fuzz-smoke

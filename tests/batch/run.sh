@@ -26,6 +26,7 @@ BUILD=$(cd "$2" 2>/dev/null && pwd)
 SERVER=$BUILD/fixture_server
 CHECK=$BUILD/jsonl_check
 PEAK=$BUILD/peak_rss
+WARC_MAKE=$BUILD/warc_make
 export EXTRACT
 
 test_done () {
@@ -33,7 +34,7 @@ test_done () {
 	[ "$test_failed" -eq 0 ]
 }
 
-for tool in "$EXTRACT" "$SERVER" "$CHECK" "$PEAK"; do
+for tool in "$EXTRACT" "$SERVER" "$CHECK" "$PEAK" "$WARC_MAKE"; do
 	if [ ! -x "$tool" ]; then
 		echo "run.sh: missing $tool; build it first" >&2
 		echo "batch: 0 passed, 1 failed"
@@ -54,12 +55,28 @@ trap cleanup EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
 
+# Pages served as /files/harbour-N.html, each with its own title.
+DOCROOT=$TEST_TMP/docroot
+mkdir -p "$DOCROOT"
+for i in 1 2 3 4 5 6; do
+	cat >"$DOCROOT/harbour-$i.html" <<EOF
+<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">
+<title>Harbour log $i</title></head>
+<body><article><h1>Harbour log $i</h1>
+<p>Entry $i of the harbour log: the boats that came in on the evening tide,
+the weather at the pier and the <a href="/tides.html">tide table</a>.</p>
+<p><img src="/pier-$i.jpg" alt="The pier, day $i"> Every entry is signed
+by the harbour master on duty.</p>
+</article></body></html>
+EOF
+done
+
 # Starts a fixture server living at most $1 seconds; sets $last_pid and
 # $last_port.
 start_server () {
 	portfile=$TEST_TMP/port.$1
-	"$SERVER" --dir "$here/../e2e/fixtures" --lifetime "$1" \
-		>"$portfile" 2>>"$TEST_TMP/server.err" &
+	"$SERVER" --dir "$here/../e2e/fixtures" --docroot "$DOCROOT" \
+		--lifetime "$1" >"$portfile" 2>>"$TEST_TMP/server.err" &
 	last_pid=$!
 	tries=0
 	while ! grep -q '^[0-9][0-9]*$' "$portfile" 2>/dev/null &&
@@ -482,6 +499,167 @@ test_expect_success '--resume needs -o and --json' '
 	echo "$PAGE" >list &&
 	run_extract 2 -i list --json --resume &&
 	run_extract 2 -i list -o o.txt --resume
+'
+
+# ---- formats and fields ----
+
+for i in 1 2 3 4 5 6; do echo "$BASE/files/harbour-$i.html"; done >"$TEST_TMP/harbour-list"
+
+test_expect_success '--markdown and --format markdown, alone and in a batch' '
+	run_extract 0 --markdown "$BASE/files/harbour-1.html" &&
+	test "$(head -n 1 out)" = "# Harbour log 1" &&
+	out_has "evening tide" &&
+	run_extract 0 -i "$TEST_TMP/harbour-list" --format markdown --keep-order &&
+	test "$(grep -c "^==> .* <==\$" out)" -eq 6 &&
+	test "$(grep -c "^# Harbour log" out)" -eq 6
+'
+
+test_expect_success '--with-markdown, --links and --images add JSON fields' '
+	run_extract 0 -i "$TEST_TMP/harbour-list" --json --with-markdown \
+		--links --images &&
+	count_records out 6 &&
+	field out 0 links | grep -qF "[{\"url\":\"$BASE/tides.html\"" &&
+	field out 0 images | grep -qF "\"alt\":\"The pier, day 1\"}]" &&
+	field out 0 markdown | grep -q "^\"# Harbour log 1" &&
+	run_extract 0 --json "$BASE/files/harbour-2.html" &&
+	! grep -q "\"links\"" out &&
+	run_extract 2 --links "$BASE/files/harbour-2.html" &&
+	err_has "use them with --json or -p"
+'
+
+test_expect_success '-p prints fields: raw lines, or one JSON object with --json' '
+	run_extract 0 -p title -p status -p authors -p error "$PAGE" &&
+	printf "%s\n" "Tides of the northern harbour" "" "[]" "" >want &&
+	cmp out want &&
+	run_extract 0 --json -p title -p index "$PAGE" &&
+	test "$(cat out)" = "{\"title\":\"Tides of the northern harbour\",\"index\":null}" &&
+	run_extract 0 -p links "$BASE/files/harbour-3.html" &&
+	grep -q "^\[{\"url\":\"$BASE/tides.html\"" out &&
+	run_extract 0 -i "$TEST_TMP/harbour-list" --json -p index -p title &&
+	test "$(grep -c "^{\"index\":[0-5],\"title\":\"Harbour log [1-6]\"}\$" out)" -eq 6 &&
+	run_extract 0 -i "$TEST_TMP/harbour-list" -p title --keep-order &&
+	test "$(sed -n 2p out)" = "Harbour log 1" &&
+	test "$(grep -c "^==> " out)" -eq 6 &&
+	run_extract 2 -p titel "$PAGE" &&
+	err_has "no field '"'"'titel'"'"'" &&
+	run_extract 2 -p title --markdown "$PAGE" &&
+	run_extract 2 -i "$TEST_TMP/harbour-list" --json -p title -o o.jsonl --resume
+'
+
+test_expect_success 'fetched_at: when a URL was fetched; null for a file' '
+	run_extract 0 --json "$BASE/files/harbour-1.html" &&
+	grep -q "\"fetched_at\":\"20[0-9][0-9]-[01][0-9]-[0-3][0-9]T[0-9:]*Z\"" out &&
+	run_extract 0 --json "$PAGE" &&
+	json_has fetched_at null
+'
+
+# ---- shards ----
+
+test_expect_success '--shard I/N: the shards of a list hold each entry once' '
+	{ cat "$TEST_TMP/harbour-list"
+	  sed "s|127.0.0.1|localhost|" "$TEST_TMP/harbour-list"
+	  for i in 1 2 3 4 5 6 7 8 9; do echo "$TEST_TMP/no-such-$i.html"; done
+	  echo "ftp://example.com/x"; } >list &&
+	for s in 1 2 3; do
+		timeout 20 "$EXTRACT" -i list --json --shard $s/3 -q >s$s.jsonl
+		test $? -le 4 || exit 1
+	done &&
+	cat s1.jsonl s2.jsonl s3.jsonl >all.jsonl &&
+	count_records all.jsonl 22 &&
+	for s in 1 2 3; do
+		n=$(grep -c "\"input\":\"http://127.0.0.1:" s$s.jsonl)
+		{ [ "$n" -eq 0 ] || [ "$n" -eq 6 ]; } || exit 1
+		n=$(grep -c "\"input\":\"http://localhost:" s$s.jsonl)
+		{ [ "$n" -eq 0 ] || [ "$n" -eq 6 ]; } || exit 1
+	done &&
+	run_extract 2 -i list --shard 0/3 &&
+	run_extract 2 -i list --shard 4/3 &&
+	run_extract 2 -i list --shard 1 &&
+	run_extract 2 --shard 1/2 "$PAGE"
+'
+
+# ---- WARC ----
+
+test_expect_success '--warc: HTML responses in, one record each, in file order' '
+	"$WARC_MAKE" t.warc.gz &&
+	run_extract 4 --warc t.warc.gz &&
+	count_records out 5 &&
+	"$CHECK" ordered out &&
+	expect 0 input "\"https://harbour.example/notes\"" &&
+	expect 0 url "\"https://harbour.example/notes\"" &&
+	expect 0 title "\"Harbour notes\"" &&
+	expect 0 fetched_at "\"2024-05-01T10:00:00Z\"" &&
+	expect 1 status 404 && expect 1 error.kind "\"not_found\"" &&
+	expect 2 title "\"Untyped page\"" &&
+	expect 3 date_published null &&
+	expect 4 date_published "\"2024-06-01\"" &&
+	err_has "t.warc.gz: record truncated: 64 of 5000 block bytes at offset " &&
+	err_has "WARC: 1 file, 5 HTML responses, 3 other records skipped, 1 bad" &&
+	head -n 2 out >r.jsonl &&
+	run_extract 4 --warc t.warc.gz -o r.jsonl --resume &&
+	count_records r.jsonl 5 &&
+	err_has "3 ok, 0 error pages, 0 failed, 2 done before" &&
+	run_extract 0 --warc t.warc.gz --exit-zero -q &&
+	test ! -s err
+'
+
+test_expect_success '--warc -: the paths on stdin; a missing file is exit 4' '
+	"$WARC_MAKE" a.warc.gz && cp a.warc.gz b.warc.gz &&
+	printf "%s\n" a.warc.gz b.warc.gz | timeout 20 "$EXTRACT" --warc - -q -p title >out 2>err
+	test $? -eq 4 &&
+	test "$(grep -c "\"title\":\"Harbour notes\"" out)" -eq 2 &&
+	test "$(wc -l <out)" -eq 10 &&
+	run_extract 4 --warc a.warc.gz no-such.warc.gz -q &&
+	count_records out 5 &&
+	err_has "no-such.warc.gz: No such file" &&
+	run_extract 2 --warc &&
+	run_extract 2 --warc a.warc.gz - &&
+	run_extract 2 --warc a.warc.gz -i list
+'
+
+test_expect_success '--warc-output keeps the fetched responses; --warc gives the same records' '
+	{ cat "$TEST_TMP/harbour-list"; echo "$BASE/gzip"; echo "$BASE/status/404"
+	  echo "$BASE/redirect/2"; echo "$REFUSED"; echo "$PAGE"; } >list &&
+	run_extract 3 -i list --json --retry 0 -o batch.jsonl --warc-output c.warc.gz &&
+	count_records batch.jsonl 11 &&
+	run_extract 1 --warc c.warc.gz -o again.jsonl &&
+	count_records again.jsonl 9 &&
+	err_has "WARC: 1 file, 9 HTML responses, 0 other records skipped, 0 bad" &&
+	"$EXTRACT" -i list --json --retry 0 -p final_url -p title -p body \
+		-p status 2>/dev/null | grep -v "\"status\":null}\$" | sort >want &&
+	test "$(wc -l <want)" -eq 9 &&
+	timeout 20 "$EXTRACT" --warc c.warc.gz -p url -p title -p body \
+		-p status 2>/dev/null | sed "s/^{\"url\":/{\"final_url\":/" | sort >got &&
+	cmp want got &&
+	test "$(grep -c "\"title\":\"Harbour log" got)" -eq 6
+'
+
+test_expect_success '--warc-output with --resume appends; usage errors are exit 2' '
+	head -n 2 "$TEST_TMP/harbour-list" >list &&
+	run_extract 0 -i list --json -o r.jsonl --warc-output r.warc.gz &&
+	tail -n 4 "$TEST_TMP/harbour-list" >>list &&
+	run_extract 0 -i list --json -o r.jsonl --resume --warc-output r.warc.gz &&
+	count_records r.jsonl 6 &&
+	run_extract 0 --warc r.warc.gz &&
+	count_records out 6 &&
+	run_extract 2 --warc-output x.warc.gz "$PAGE" &&
+	run_extract 2 --warc r.warc.gz --warc-output x.warc.gz &&
+	run_extract 5 -i list --json --warc-output "$TEST_TMP/no/such/dir.warc.gz"
+'
+
+test_expect_success '--warc-output after SIGTERM: whole records only' '
+	for i in $(seq 1 40); do echo "$BASE/delay?ms=200&i=$i"; done >list &&
+	"$EXTRACT" -i list --json -o o.jsonl --warc-output k.warc.gz \
+		--parallel 4 -q 2>err &
+	pid=$! &&
+	sleep 1 &&
+	kill -TERM $pid &&
+	wait $pid
+	test $? -eq 143 &&
+	run_extract 0 --warc k.warc.gz &&
+	err_has ", 0 bad" &&
+	test "$(wc -l <out)" -ge "$(wc -l <o.jsonl)" &&
+	test "$(wc -l <out)" -lt 40
 '
 
 # ---- memory ----

@@ -51,7 +51,13 @@
  *   /huge-headers?bytes=N  a header line of N bytes (default 1 MiB)
  *   /files/PATH          the file PATH under --docroot DIR, as text/html
  *                        (no "..", nothing outside DIR)
- * Anything else is a 404 page.
+ *   /silent              reads the request, then says nothing at all
+ *                        until the client leaves
+ *   /trickle?bps=N       headers, then N body bytes each second, forever
+ *   /conns?reset=1       the most connections open at once since the last
+ *                        reset, as the page title ("conns 4")
+ * Anything else is a 404 page.  A client that opens with a TLS handshake
+ * gets a plain-HTTP 400 at once, as real plain-HTTP servers answer.
  *
  * This is a test tool: it keeps its configuration in globals, and a
  * failed send only ends that connection.
@@ -89,6 +95,10 @@ static struct {
 	unsigned long count;
 } flaky[FLAKY_MAX];
 static size_t flaky_used;
+
+/* Connections open now, and the most at once since /conns?reset=1. */
+static pthread_mutex_t conns_lock = PTHREAD_MUTEX_INITIALIZER;
+static unsigned long conns_open, conns_max;
 
 static pthread_once_t bomb_once = PTHREAD_ONCE_INIT;
 static unsigned char *bomb;
@@ -307,7 +317,10 @@ static unsigned long long query_number(const char *query, const char *name,
 	return n;
 }
 
-/* Reads up to the blank line; splits the target into path and query. */
+/*
+ * Reads up to the blank line; splits the target into path and query.
+ * Returns 1 when the client speaks TLS instead.
+ */
 static int read_request(int fd, struct request *rq)
 {
 	size_t len = 0;
@@ -323,6 +336,8 @@ static int read_request(int fd, struct request *rq)
 			return -1;
 		len += (size_t)n;
 		rq->head[len] = '\0';
+		if ((unsigned char)rq->head[0] == 0x16)
+			return 1; /* a TLS handshake record */
 		if (strstr(rq->head, "\r\n\r\n") || strstr(rq->head, "\n\n"))
 			break;
 		if (len == REQUEST_MAX)
@@ -813,6 +828,43 @@ static int serve_huge_headers(int fd, const char *query)
 	return send_str(fd, "\r\nContent-Length: 2\r\n\r\nok");
 }
 
+static int serve_trickle(int fd, const char *query)
+{
+	unsigned long long bps = query_number(query, "bps", 2000);
+	char chunk[65536];
+
+	if (bps == 0 || bps > sizeof(chunk))
+		bps = sizeof(chunk);
+	memset(chunk, 'x', sizeof(chunk));
+	if (send_str(fd, "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n"
+			 "Connection: close\r\n\r\n<html><body><p>"))
+		return -1;
+	while (send_all(fd, chunk, (size_t)bps) == 0)
+		sleep_ms(1000);
+	return 0;
+}
+
+static void conns_change(int by)
+{
+	pthread_mutex_lock(&conns_lock);
+	conns_open = by > 0 ? conns_open + 1 : conns_open - 1;
+	if (conns_open > conns_max)
+		conns_max = conns_open;
+	pthread_mutex_unlock(&conns_lock);
+}
+
+static int serve_conns(int fd, const char *query)
+{
+	char title[64];
+
+	pthread_mutex_lock(&conns_lock);
+	if (query_number(query, "reset", 0))
+		conns_max = conns_open;
+	snprintf(title, sizeof(title), "conns %lu", conns_max);
+	pthread_mutex_unlock(&conns_lock);
+	return send_page(fd, 200, "", title, "Connections open at once.");
+}
+
 static int serve_docroot(int fd, const char *rel)
 {
 	char path[4096], chunk[65536];
@@ -923,6 +975,12 @@ static int route_more(int fd, const struct request *rq)
 		serve_huge_headers(fd, q);
 	else if (path_arg(p, "/files/", &arg))
 		serve_docroot(fd, arg);
+	else if (strcmp(p, "/silent") == 0)
+		wait_for_close(fd, -1);
+	else if (strcmp(p, "/trickle") == 0)
+		serve_trickle(fd, q);
+	else if (strcmp(p, "/conns") == 0)
+		serve_conns(fd, q);
 	else
 		send_page(fd, 404, "", "404 Not Found",
 			  "The fixture server has no such endpoint.");
@@ -937,9 +995,16 @@ static void *connection(void *arg)
 	struct request *rq = malloc(sizeof(*rq));
 
 	int abrupt = 0;
+	int got;
 
-	if (rq && read_request(fd, rq) == 0)
+	conns_change(1);
+	got = rq ? read_request(fd, rq) : -1;
+	if (got == 0)
 		abrupt = route(fd, rq);
+	else if (got == 1)
+		send_str(fd, "HTTP/1.1 400 Bad Request\r\nContent-Type: "
+			     "text/plain\r\nConnection: close\r\n\r\n"
+			     "This port speaks plain HTTP, not TLS.\n");
 	free(rq);
 	/*
 	 * A close with unread input resets the connection and may destroy
@@ -951,6 +1016,7 @@ static void *connection(void *arg)
 		wait_for_close(fd, 2000);
 	}
 	close(fd);
+	conns_change(-1);
 	return NULL;
 }
 

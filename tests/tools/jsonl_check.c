@@ -9,6 +9,10 @@
  *   jsonl_check get FILE INDEX KEY[.KEY...]
  *                               prints that field of the record with
  *                               that index, as compact JSON
+ *   jsonl_check kinds FILE      every line is a complete JSON object (in
+ *                               strict UTF-8, as jansson reads nothing
+ *                               else), with or without "index"; prints
+ *                               each one's error.kind, or null, in order
  *
  * Exit status 0 when the check holds, 1 when not (with the reason on
  * stderr), 2 on bad usage.
@@ -140,10 +144,43 @@ static int get_field(struct lines *l, long long want, char *path)
 	return 1;
 }
 
+static int print_kinds(struct lines *l)
+{
+	ssize_t n;
+	int bad = 0;
+
+	while ((n = getline(&l->line, &l->cap, l->f)) > 0) {
+		json_error_t err;
+		json_t *j;
+
+		l->number++;
+		if (l->line[n - 1] != '\n') {
+			fprintf(stderr, "line %ld: no final newline\n",
+				l->number);
+			bad = 1;
+		}
+		j = json_loadb(l->line, (size_t)n, JSON_ALLOW_NUL, &err);
+		if (!json_is_object(j)) {
+			fprintf(stderr, "line %ld: not a JSON object: %s\n",
+				l->number, err.text);
+			json_decref(j);
+			bad = 1;
+			continue;
+		}
+		json_t *error = json_object_get(j, "error");
+		json_t *kind = json_object_get(error, "kind");
+
+		printf("%s\n", json_is_string(kind) ? json_string_value(kind)
+						    : "null");
+		json_decref(j);
+	}
+	return bad;
+}
+
 static int usage(void)
 {
 	fprintf(stderr, "usage: jsonl_check count FILE N | ordered FILE | "
-			"get FILE INDEX KEY\n");
+			"get FILE INDEX KEY | kinds FILE\n");
 	return 2;
 }
 
@@ -163,6 +200,8 @@ int main(int argc, char **argv)
 		rc = check_count(&l, strtoll(argv[3], NULL, 10));
 	else if (strcmp(argv[1], "ordered") == 0 && argc == 3)
 		rc = check_ordered(&l);
+	else if (strcmp(argv[1], "kinds") == 0 && argc == 3)
+		rc = print_kinds(&l);
 	else if (strcmp(argv[1], "get") == 0 && argc == 5)
 		rc = get_field(&l, strtoll(argv[3], NULL, 10), argv[4]);
 	else

@@ -20,6 +20,7 @@
 #include "msg.h"
 #include "pipeline.h"
 #include "response.h"
+#include "run.h"
 
 #define PAGE                                                                   \
 	"<html><head><title>Harbour news</title></head><body>"                 \
@@ -27,13 +28,14 @@
 	"council said on Monday after a long debate.</p></article>"            \
 	"</body></html>"
 
-static struct pipeline_options *options(enum output_format format)
+static struct run_format *options(enum output_format format)
 {
-	static struct pipeline_options po;
+	static struct run_format f;
 
-	pipeline_options_defaults(&po);
-	po.format = format;
-	return &po;
+	f = (struct run_format){0};
+	pipeline_options_defaults(&f.po);
+	f.po.format = format;
+	return &f;
 }
 
 /* Runs job through the worker's handler and splits the result. */
@@ -68,8 +70,9 @@ static void test_response_json(void **state)
 	r.content_type = xstrdup("text/html; charset=utf-8");
 	r.body = xstrdup(PAGE);
 	r.body_len = strlen(PAGE);
+	r.fetched_at = xstrdup("2024-05-01T10:00:00Z");
 	buf_init(&rec, BUF_NO_MAX);
-	char *job = batch_job_from_response(&r, 41, &len);
+	char *job = batch_job_from_response(&r, 41, 0, &len);
 	assert_int_equal(round_trip(job, len, &diag, &rec), EXIT_OK);
 	assert_null(diag);
 	assert_non_null(strstr(rec.ptr, "\"input\":\"http://a.example/news\""));
@@ -77,10 +80,40 @@ static void test_response_json(void **state)
 	assert_non_null(
 	    strstr(rec.ptr, "\"final_url\":\"http://a.example/news/\""));
 	assert_non_null(strstr(rec.ptr, "\"attempts\":2"));
+	assert_non_null(
+	    strstr(rec.ptr, "\"fetched_at\":\"2024-05-01T10:00:00Z\""));
 	assert_non_null(strstr(rec.ptr, "Harbour news"));
 	assert_int_equal(rec.ptr[rec.len - 1], '\n');
 	assert_null(memchr(rec.ptr, '\n', rec.len - 1));
 	buf_release(&rec);
+	response_release(&r);
+}
+
+/* -p: one JSON object of the fields, or raw lines under a header. */
+static void test_properties(void **state)
+{
+	static const char *const names[] = {"title", "status", "error"};
+	struct response r;
+	struct buf out;
+	char *diag = NULL;
+	struct run_format *f = options(FORMAT_JSON);
+
+	(void)state;
+	response_init(&r, "http://a.example/news");
+	r.status = 200;
+	r.body = xstrdup(PAGE);
+	r.body_len = strlen(PAGE);
+	f->props = (struct property_list){names, 3, true};
+	buf_init(&out, BUF_NO_MAX);
+	assert_int_equal(batch_render(&r, f, 5, 0, &out, &diag), EXIT_OK);
+	assert_string_equal(
+	    out.ptr, "{\"title\":\"Harbour news\",\"status\":200,\"error\":null}\n");
+	buf_reset(&out);
+	f->props.json = false;
+	assert_int_equal(batch_render(&r, f, 5, 0, &out, &diag), EXIT_OK);
+	assert_string_equal(out.ptr, "==> http://a.example/news <==\n"
+				     "Harbour news\n200\n\n\n");
+	buf_release(&out);
 	response_release(&r);
 }
 
@@ -113,7 +146,7 @@ static void test_text_record(void **state)
 	r.body = xstrdup(PAGE);
 	r.body_len = strlen(PAGE);
 	buf_init(&out, BUF_NO_MAX);
-	assert_int_equal(batch_render(&r, options(FORMAT_TEXT), 0, &out, &diag),
+	assert_int_equal(batch_render(&r, options(FORMAT_TEXT), 0, 0, &out, &diag),
 			 EXIT_OK);
 	assert_true(strncmp(out.ptr, "==> http://a.example/?x <==\n", 28) == 0);
 	assert_non_null(strstr(out.ptr, "Harbour news\n"));
@@ -126,7 +159,7 @@ static void test_text_record(void **state)
 	response_init(&r, "ftp://x/");
 	response_fail(&r, FAIL_INVALID_URL, "line 3: unsupported scheme");
 	buf_init(&out, BUF_NO_MAX);
-	assert_int_equal(batch_render(&r, options(FORMAT_TEXT), 2, &out, &diag),
+	assert_int_equal(batch_render(&r, options(FORMAT_TEXT), 2, 0, &out, &diag),
 			 EXIT_UNREADABLE);
 	assert_string_equal(out.ptr, "==> ftp://x/ <==\n"
 				     "[line 3: unsupported scheme]\n\n");
@@ -167,6 +200,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_response_json),
+	    cmocka_unit_test(test_properties),
 	    cmocka_unit_test(test_missing_path_hint),
 	    cmocka_unit_test(test_text_record),
 	    cmocka_unit_test(test_broken_messages),
