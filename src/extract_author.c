@@ -36,7 +36,7 @@ static const char *const openers[] = {
 /* Words where a byline's names have ended: dates and labels. */
 static const char *const end_words[] = {
 	"last", "updated", "update", "published", "posted", "modified", "min",
-	"read", "ago", "aktualisiert", "ver\xc3\xb6" "ffentlicht", "publi\xc3\xa9",
+	"read", "ago", "aktualisiert", "ver\303\266ffentlicht", "publi\xc3\xa9",
 	"mis", "on", "am", "le", "at", "um", "|",
 };
 

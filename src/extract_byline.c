@@ -41,8 +41,8 @@ static const char *const line_openers[] = {
 
 /* How a dateline starts when no class marks it. */
 static const char *const date_labels[] = {
-	"published", "posted", "date", "datum", "ver\xc3\xb6" "ffentlicht",
-	"ver\xc3\xb6" "ffentlichung", "publi\xc3\xa9", "publicado",
+	"published", "posted", "date", "datum", "ver\303\266ffentlicht",
+	"ver\303\266ffentlichung", "publi\xc3\xa9", "publicado",
 	"pubblicato", "erschienen",
 };
 

@@ -65,7 +65,7 @@ static const struct {
 	{"f\xc3\xa9vr", 2}, {"mars", 3}, {"avril", 4}, {"avr", 4},
 	{"juin", 6}, {"juillet", 7}, {"juil", 7}, {"ao\xc3\xbbt", 8},
 	{"septembre", 9}, {"octobre", 10}, {"novembre", 11},
-	{"d\xc3\xa9" "cembre", 12}, {"d\xc3\xa9" "c", 12},
+	{"d\303\251cembre", 12}, {"d\303\251c", 12},
 	/* Spanish */
 	{"enero", 1}, {"febrero", 2}, {"marzo", 3}, {"abril", 4},
 	{"mayo", 5}, {"junio", 6}, {"julio", 7}, {"agosto", 8},

@@ -156,8 +156,8 @@ static const char *const teaser_labels[] = {
 	"lire aussi", "\xc3\xa0 lire aussi", "voir aussi", "lea tambi\xc3\xa9n",
 	"lee tambi\xc3\xa9n", "ver tambi\xc3\xa9n", "mire:", "leia tamb\xc3\xa9m",
 	"leia mais", "veja tamb\xc3\xa9m", "leggi anche", "vedi anche",
-	"\xd1\x87\xd0\xb8\xd1\x82\xd0\xb0\xd0\xb9\xd1\x82\xd0\xb5 "
-	"\xd1\x82\xd0\xb0\xd0\xba\xd0\xb6\xd0\xb5",
+	/* Russian "read also" */
+	"\xd1\x87\xd0\xb8\xd1\x82\xd0\xb0\xd0\xb9\xd1\x82\xd0\xb5 \xd1\x82\xd0\xb0\xd0\xba\xd0\xb6\xd0\xb5",
 };
 
 bool line_is_teaser(const char *s, size_t len)
@@ -197,7 +197,7 @@ static const struct cue promo_cues[] = {
 	{"support our journalism", 3}, {"become a member", 2},
 	{"abonnieren", 2}, {"newsletter abonnieren", 3}, {"folgen sie uns", 3},
 	{"suivez-nous", 3}, {"abonnez-vous", 3}, {"s\xc3\xadguenos", 3},
-	{"suscr\xc3\xad" "bete", 3}, {"siga-nos", 3}, {"seguici", 3},
+	{"suscr\303\255bete", 3}, {"siga-nos", 3}, {"seguici", 3},
 };
 
 bool line_is_promo(const char *s, size_t len)

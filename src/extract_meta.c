@@ -127,7 +127,7 @@ static const struct {
 
 static const char *const byline_labels[] = {
 	"written by", "verfasst von", "geschrieben von", "auteur",
-	"\xc3\xa9" "crit par", "escrito por", "scritto da", "author",
+	"\303\251crit par", "escrito por", "scritto da", "author",
 };
 
 static bool is_byline_label(const char *v)

@@ -6,8 +6,18 @@ log=$(mktemp)
 trap 'rm -f "$log"' EXIT INT TERM
 status=0
 
+# Runs one test runner.  A runner that fails without printing its own
+# "N passed, N failed" line (a build error, a crash) counts as a failure.
 run() {
-	"$@" 2>&1 | tee -a "$log"
+	out=$(mktemp)
+	"$@" > "$out" 2>&1
+	rc=$?
+	cat "$out"
+	cat "$out" >> "$log"
+	if [ $rc -ne 0 ] && ! grep -q 'passed, [0-9]* failed' "$out"; then
+		echo "$1: 0 passed, 1 failed" | tee -a "$log"
+	fi
+	rm -f "$out"
 }
 
 run tests/run-units.sh build

@@ -162,13 +162,16 @@ if command -v openssl >/dev/null 2>&1; then
 		-accept 127.0.0.1:0 -cert "$TEST_TMP/cert.pem" \
 		-key "$TEST_TMP/key.pem" -HTTP -naccept 1000 \
 		>"$TEST_TMP/tls.out" 2>&1 </dev/null) &
-	pids="$pids $!"
+	tls_timeout=$!
+	pids="$pids $tls_timeout"
 	tries=0
 	while ! grep -q '^ACCEPT' "$TEST_TMP/tls.out" 2>/dev/null &&
 	      [ $tries -lt 50 ]; do
 		sleep 0.1
 		tries=$((tries + 1))
 	done
+	# Killing timeout would leave openssl behind: kill both.
+	pids="$pids $(children $tls_timeout)"
 	tls_port=$(sed -n 's/^ACCEPT .*:\([0-9][0-9]*\)$/\1/p' "$TEST_TMP/tls.out")
 	[ -n "$tls_port" ] && TLS=https://127.0.0.1:$tls_port
 fi

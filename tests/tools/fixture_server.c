@@ -55,7 +55,8 @@
  *                        until the client leaves
  *   /trickle?bps=N       headers, then N body bytes each second, forever
  *   /conns?reset=1       the most connections open at once since the last
- *                        reset, as the page title ("conns 4")
+ *                        reset, and how many were open at the reset, as
+ *                        the page title ("conns 5 base 1")
  * Anything else is a 404 page.  A client that opens with a TLS handshake
  * gets a plain-HTTP 400 at once, as real plain-HTTP servers answer.
  *
@@ -98,7 +99,7 @@ static size_t flaky_used;
 
 /* Connections open now, and the most at once since /conns?reset=1. */
 static pthread_mutex_t conns_lock = PTHREAD_MUTEX_INITIALIZER;
-static unsigned long conns_open, conns_max;
+static unsigned long conns_open, conns_max, conns_base;
 
 static pthread_once_t bomb_once = PTHREAD_ONCE_INIT;
 static unsigned char *bomb;
@@ -858,9 +859,12 @@ static int serve_conns(int fd, const char *query)
 	char title[64];
 
 	pthread_mutex_lock(&conns_lock);
-	if (query_number(query, "reset", 0))
+	if (query_number(query, "reset", 0)) {
 		conns_max = conns_open;
-	snprintf(title, sizeof(title), "conns %lu", conns_max);
+		conns_base = conns_open;
+	}
+	snprintf(title, sizeof(title), "conns %lu base %lu", conns_max,
+		 conns_base);
 	pthread_mutex_unlock(&conns_lock);
 	return send_page(fd, 200, "", title, "Connections open at once.");
 }
