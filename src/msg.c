@@ -12,6 +12,7 @@
 #include <string.h>
 #include <unistd.h>
 
+MSG_PRINTF(2, 0)
 static void vreport(const char *prefix, const char *fmt, va_list ap)
 {
 	char line[1024];
