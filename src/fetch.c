@@ -113,7 +113,7 @@ bool fetch_status_retryable(long status)
  * video or font type, application/octet-stream, application/json, ...) is
  * refused before its body is downloaded.
  */
-static bool fetch_type_is_html_like(const char *type)
+bool fetch_type_is_html_like(const char *type)
 {
 	static const char *const allowed[] = {
 	    "application/xhtml+xml",

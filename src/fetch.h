@@ -50,6 +50,12 @@ void fetch_global_cleanup(void);
 int fetch_url(const char *url, const struct fetch_options *o,
 	      struct response *r);
 
+/*
+ * True for a Content-Type worth downloading as a page: any text type,
+ * XHTML, XML, or none at all.
+ */
+bool fetch_type_is_html_like(const char *type);
+
 /* True for an absolute http:// or https:// URL. */
 bool fetch_is_url(const char *s);
 

@@ -145,28 +145,10 @@ static void hang_up(struct server *s)
 		close(fd);
 }
 
-/* fetch.c's allow-list, restated from its comment: text, XHTML, XML. */
+/* The policy fetch.c applies to the Content-Type of a success status. */
 static bool type_allowed(const char *type)
 {
-	static const char *const allowed[] = {
-		"application/xhtml+xml",
-		"application/vnd.wap.xhtml+xml",
-		"application/xml",
-	};
-	struct str t;
-
-	if (!type)
-		return true;
-	t = str_trim(str_make(type, strcspn(type, ";")));
-	if (!t.len || !memchr(t.ptr, '/', t.len))
-		return true;
-	if (str_starts_with_i(t, "text/"))
-		return true;
-	for (size_t i = 0; i < sizeof(allowed) / sizeof(allowed[0]); i++) {
-		if (str_ieq(t, allowed[i]))
-			return true;
-	}
-	return false;
+	return fetch_type_is_html_like(type);
 }
 
 static void check_response(const struct response *r, int ret,
