@@ -35,70 +35,70 @@
 #define LABEL_MAX    64
 
 static const char *const labels[] = {
-	NULL,
-	"utf-8",
-	"UTF8",
-	"unicode-1-1-utf-8",
-	"utf-16",
-	"utf-16le",
-	"utf-16be",
-	"unicodefffe",
-	"windows-1252",
-	"latin1",
-	"us-ascii",
-	"iso-8859-2",
-	"iso-8859-5",
-	"iso-8859-6-i",
-	"iso-8859-7",
-	"iso-8859-8",
-	"iso-8859-8-i",
-	"iso-8859-10",
-	"iso-8859-13",
-	"iso-8859-14",
-	"iso-8859-15",
-	"iso-8859-16",
-	"koi8-r",
-	"koi8-u",
-	"ibm866",
-	"macintosh",
-	"x-mac-cyrillic",
-	"windows-874",
-	"tis-620",
-	"windows-1250",
-	"windows-1251",
-	"windows-1253",
-	"windows-1254",
-	"windows-1255",
-	"windows-1256",
-	"windows-1257",
-	"windows-1258",
-	"gbk",
-	"gb2312",
-	"gb18030",
-	"big5",
-	"big5-hkscs",
-	"euc-jp",
-	"iso-2022-jp",
-	"shift_jis",
-	"sjis",
-	"windows-31j",
-	"euc-kr",
-	"ks_c_5601-1987",
-	"iso-2022-kr",
-	"iso-2022-cn",
-	"hz-gb-2312",
-	"replacement",
-	"x-user-defined",
-	"utf-7",
-	"utf-32",
-	"ucs-4",
-	"iso-2022-jp-3",
-	"ibm1390",
-	"cp037",
-	"x-unknown",
-	"",
-	" ",
-	"\tutf-8\f",
+    NULL,
+    "utf-8",
+    "UTF8",
+    "unicode-1-1-utf-8",
+    "utf-16",
+    "utf-16le",
+    "utf-16be",
+    "unicodefffe",
+    "windows-1252",
+    "latin1",
+    "us-ascii",
+    "iso-8859-2",
+    "iso-8859-5",
+    "iso-8859-6-i",
+    "iso-8859-7",
+    "iso-8859-8",
+    "iso-8859-8-i",
+    "iso-8859-10",
+    "iso-8859-13",
+    "iso-8859-14",
+    "iso-8859-15",
+    "iso-8859-16",
+    "koi8-r",
+    "koi8-u",
+    "ibm866",
+    "macintosh",
+    "x-mac-cyrillic",
+    "windows-874",
+    "tis-620",
+    "windows-1250",
+    "windows-1251",
+    "windows-1253",
+    "windows-1254",
+    "windows-1255",
+    "windows-1256",
+    "windows-1257",
+    "windows-1258",
+    "gbk",
+    "gb2312",
+    "gb18030",
+    "big5",
+    "big5-hkscs",
+    "euc-jp",
+    "iso-2022-jp",
+    "shift_jis",
+    "sjis",
+    "windows-31j",
+    "euc-kr",
+    "ks_c_5601-1987",
+    "iso-2022-kr",
+    "iso-2022-cn",
+    "hz-gb-2312",
+    "replacement",
+    "x-user-defined",
+    "utf-7",
+    "utf-32",
+    "ucs-4",
+    "iso-2022-jp-3",
+    "ibm1390",
+    "cp037",
+    "x-unknown",
+    "",
+    " ",
+    "\tutf-8\f",
 };
 
 #define N_LABELS (sizeof(labels) / sizeof(labels[0]))
@@ -113,7 +113,8 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 static void check_text(const char *text, size_t len, size_t in_len)
 {
 	FUZZ_CHECK(HARNESS, text, "a successful decode gave no text");
-	FUZZ_CHECK(HARNESS, text[len] == '\0', "the text is not NUL-terminated");
+	FUZZ_CHECK(HARNESS, text[len] == '\0',
+		   "the text is not NUL-terminated");
 	FUZZ_CHECK(HARNESS, !memchr(text, '\0', len), "the text holds NUL");
 	FUZZ_CHECK(HARNESS, fuzz_utf8_valid(text, len),
 		   "the text is not valid UTF-8");
@@ -130,7 +131,8 @@ static void check_decode_with(const struct charset *cs, const char *bytes,
 	size_t n, n2;
 
 	arena_init(&a);
-	FUZZ_CHECK(HARNESS, !decode_with(&a, cs, bytes, len, BUF_NO_MAX, &text, &n),
+	FUZZ_CHECK(HARNESS,
+		   !decode_with(&a, cs, bytes, len, BUF_NO_MAX, &text, &n),
 		   "decode_with failed without a cap");
 	check_text(text, n, len);
 	if (n) {
@@ -154,12 +156,13 @@ static void check_sniff(const char *bytes, size_t len, const char *ct,
 	sniff_charset(bytes, len, ct, &again);
 	FUZZ_CHECK(HARNESS,
 		   first.charset == again.charset &&
-			   first.source == again.source &&
-			   first.bom_len == again.bom_len,
+		       first.source == again.source &&
+		       first.bom_len == again.bom_len,
 		   "sniff_charset is not deterministic");
 	FUZZ_CHECK(HARNESS, (first.source == SNIFF_NONE) == !first.charset,
 		   "sniff_charset's source and charset disagree");
-	FUZZ_CHECK(HARNESS, first.bom_len <= len, "the BOM is longer than the page");
+	FUZZ_CHECK(HARNESS, first.bom_len <= len,
+		   "the BOM is longer than the page");
 	FUZZ_CHECK(HARNESS, sniff_meta(bytes, len) == sniff_meta(bytes, len),
 		   "sniff_meta is not deterministic");
 	FUZZ_CHECK(HARNESS,
@@ -170,7 +173,7 @@ static void check_sniff(const char *bytes, size_t len, const char *ct,
 	if (first.source != SNIFF_BOM && declared) {
 		FUZZ_CHECK(HARNESS,
 			   first.source == SNIFF_HEADER &&
-				   first.charset == declared,
+			       first.charset == declared,
 			   "a declared label did not decide the charset");
 	}
 }
@@ -213,18 +216,19 @@ static void check_decode_page(const char *bytes, size_t len, const char *ct)
 	if (sr.source != SNIFF_NONE) {
 		FUZZ_CHECK(HARNESS,
 			   d.source == sr.source &&
-				   !strcmp(d.charset, sr.charset->name),
+			       !strcmp(d.charset, sr.charset->name),
 			   "decode_page ignored the sniffed charset");
 	}
 	if (d.len) {
-		FUZZ_CHECK(HARNESS, decode_page(&a, bytes, len, ct, d.len - 1, &d2),
+		FUZZ_CHECK(HARNESS,
+			   decode_page(&a, bytes, len, ct, d.len - 1, &d2),
 			   "decode_page passed a cap one byte short");
 	}
 	FUZZ_CHECK(HARNESS, !decode_page(&a, bytes, len, ct, d.len, &d2),
 		   "decode_page failed with a cap of its output size");
 	FUZZ_CHECK(HARNESS,
 		   d.len == d2.len && !memcmp(d.text, d2.text, d.len) &&
-			   !strcmp(d.charset, d2.charset) && d.source == d2.source,
+		       !strcmp(d.charset, d2.charset) && d.source == d2.source,
 		   "decode_page gave a different result for the same input");
 	arena_release(&a);
 }
@@ -256,8 +260,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		lab = label;
 	}
 	if (lab) {
-		snprintf(ct, sizeof(ct), quoted ? "text/html; charset=\"%s\""
-						: "text/html; charset=%s",
+		snprintf(ct, sizeof(ct),
+			 quoted ? "text/html; charset=\"%s\""
+				: "text/html; charset=%s",
 			 lab);
 		ctp = ct;
 		struct str got = sniff_content_type_charset(str_from(ctp));
@@ -266,14 +271,15 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		if (quoted && want.len && !strpbrk(lab, "\\")) {
 			FUZZ_CHECK(HARNESS,
 				   got.len == want.len &&
-					   !memcmp(got.ptr, want.ptr, want.len),
+				       !memcmp(got.ptr, want.ptr, want.len),
 				   "the charset parameter is not the label");
 		}
 		check_label_forms(lab);
 	}
 
 	check_sniff(bytes, len, ctp, lab);
-	const struct charset *cs = lab ? charset_for_label(str_from(lab)) : NULL;
+	const struct charset *cs =
+	    lab ? charset_for_label(str_from(lab)) : NULL;
 	if (cs)
 		check_decode_with(cs, bytes, len);
 	check_decode_page(bytes, len, ctp);

@@ -24,8 +24,7 @@
  * Oracles:
  * - a transfer that succeeded has a status from 100 to 999, no failure,
  *   a NUL-terminated body within the byte cap, and a content type that
- *   fetch.c's documented allow-list accepts unless the status is an
- *   error (restated below);
+ *   fetch_type_is_html_like() accepts unless the status is an error;
  * - a transfer that failed has a failure kind and a detail, and no body;
  * - Retry-After is -1 or capped at a year; "transient" after a complete
  *   response is exactly fetch_status_retryable(status);
@@ -33,6 +32,7 @@
  * - the record rendered from the response is strict JSON.
  */
 #include "fuzz.h"
+
 #include "fetch_transfer.h"
 
 #include <arpa/inet.h>
@@ -71,7 +71,7 @@ static char connect_to_entry[64];
 struct server {
 	const uint8_t *reply;
 	size_t len;
-	int peers[MAX_CONNECTIONS]; /* accepted ends, closed after the transfer */
+	int peers[MAX_CONNECTIONS]; /* accepted ends, closed at the end */
 	size_t n;
 };
 
@@ -86,7 +86,8 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 		abort();
 	sa.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
 	listener = socket(AF_INET, SOCK_STREAM, 0);
-	if (listener < 0 || bind(listener, (struct sockaddr *)&sa, sizeof(sa)) ||
+	if (listener < 0 ||
+	    bind(listener, (struct sockaddr *)&sa, sizeof(sa)) ||
 	    listen(listener, 64) ||
 	    getsockname(listener, (struct sockaddr *)&sa, &sl) ||
 	    fcntl(listener, F_SETFL, O_NONBLOCK)) {
@@ -121,7 +122,8 @@ static int serve(void *clientp, char *primary_ip, char *local_ip,
 		return CURL_PREREQFUNC_OK;
 	s->peers[s->n++] = fd;
 	for (size_t off = 0; off < s->len;) {
-		ssize_t w = send(fd, s->reply + off, s->len - off, MSG_NOSIGNAL);
+		ssize_t w =
+		    send(fd, s->reply + off, s->len - off, MSG_NOSIGNAL);
 		if (w <= 0)
 			break;
 		off += (size_t)w;
@@ -137,7 +139,8 @@ static void hang_up(struct server *s)
 	int fd;
 
 	for (size_t i = 0; i < s->n; i++) {
-		setsockopt(s->peers[i], SOL_SOCKET, SO_LINGER, &now, sizeof(now));
+		setsockopt(s->peers[i], SOL_SOCKET, SO_LINGER, &now,
+			   sizeof(now));
 		close(s->peers[i]);
 	}
 	s->n = 0;
@@ -154,10 +157,11 @@ static bool type_allowed(const char *type)
 static void check_response(const struct response *r, int ret,
 			   const struct fetch_outcome *out, size_t cap)
 {
-	FUZZ_CHECK(HARNESS, out->retry_after_ms == -1 ||
-				    (out->retry_after_ms >= 0 &&
-				     out->retry_after_ms <= YEAR_MS),
-		   "Retry-After is out of range");
+	FUZZ_CHECK(
+	    HARNESS,
+	    out->retry_after_ms == -1 ||
+		(out->retry_after_ms >= 0 && out->retry_after_ms <= YEAR_MS),
+	    "Retry-After is out of range");
 	FUZZ_CHECK(HARNESS, (ret == 0) == out->ok,
 		   "the return value and outcome.ok disagree");
 	if (ret == 0) {
@@ -169,8 +173,8 @@ static void check_response(const struct response *r, int ret,
 			   "the body is not NUL-terminated");
 		FUZZ_CHECK(HARNESS, r->body_len <= cap,
 			   "the body is larger than the byte cap");
-		FUZZ_CHECK(HARNESS, r->status >= 400 ||
-				    type_allowed(r->content_type),
+		FUZZ_CHECK(HARNESS,
+			   r->status >= 400 || type_allowed(r->content_type),
 			   "a refused content type was let through");
 		FUZZ_CHECK(HARNESS,
 			   out->transient == fetch_status_retryable(r->status),
@@ -183,8 +187,9 @@ static void check_response(const struct response *r, int ret,
 	if (r->content_type) {
 		struct str ct = str_from(r->content_type);
 		struct str cs = sniff_content_type_charset(ct);
-		FUZZ_CHECK(HARNESS, !cs.ptr || (cs.ptr >= ct.ptr &&
-						cs.ptr + cs.len <= ct.ptr + ct.len),
+		FUZZ_CHECK(HARNESS,
+			   !cs.ptr || (cs.ptr >= ct.ptr &&
+				       cs.ptr + cs.len <= ct.ptr + ct.len),
 			   "the charset parameter lies outside the header");
 	}
 }
@@ -199,9 +204,9 @@ static void check_record(const struct response *r)
 	o.format = FORMAT_JSON;
 	buf_init(&out, BUF_NO_MAX);
 	pipeline_run(r, &o, &out, &diag);
-	FUZZ_CHECK(HARNESS, out.len && out.ptr[out.len - 1] == '\n' &&
-				    fuzz_json_valid(out.ptr, out.len - 1, NULL,
-						    NULL, NULL),
+	FUZZ_CHECK(HARNESS,
+		   out.len && out.ptr[out.len - 1] == '\n' &&
+		       fuzz_json_valid(out.ptr, out.len - 1, NULL, NULL, NULL),
 		   "the record is not strict JSON on one line");
 	free(diag);
 	buf_release(&out);

@@ -51,24 +51,24 @@ enum field {
 
 /* The JSON key of each field; authors and evidence are nested. */
 static const char *const key_of[F_COUNT] = {
-	[F_INPUT] = "input",
-	[F_URL] = "url",
-	[F_FINAL_URL] = "final_url",
-	[F_CONTENT_TYPE] = "content_type",
-	[F_CHARSET] = "charset",
-	[F_TITLE] = "title",
-	[F_BODY] = "body",
-	[F_DISCLAIMER] = "disclaimer",
-	[F_LANGUAGE] = "language",
-	[F_AUTHOR] = "authors",
-	[F_DATE_PUBLISHED] = "date_published",
-	[F_DATE_MODIFIED] = "date_modified",
-	[F_SITE_NAME] = "site_name",
-	[F_DESCRIPTION] = "description",
-	[F_CANONICAL_URL] = "canonical_url",
-	[F_IMAGE] = "image",
-	[F_EVIDENCE] = "error",
-	[F_FAIL_DETAIL] = "error",
+    [F_INPUT] = "input",
+    [F_URL] = "url",
+    [F_FINAL_URL] = "final_url",
+    [F_CONTENT_TYPE] = "content_type",
+    [F_CHARSET] = "charset",
+    [F_TITLE] = "title",
+    [F_BODY] = "body",
+    [F_DISCLAIMER] = "disclaimer",
+    [F_LANGUAGE] = "language",
+    [F_AUTHOR] = "authors",
+    [F_DATE_PUBLISHED] = "date_published",
+    [F_DATE_MODIFIED] = "date_modified",
+    [F_SITE_NAME] = "site_name",
+    [F_DESCRIPTION] = "description",
+    [F_CANONICAL_URL] = "canonical_url",
+    [F_IMAGE] = "image",
+    [F_EVIDENCE] = "error",
+    [F_FAIL_DETAIL] = "error",
 };
 
 int LLVMFuzzerInitialize(int *argc, char ***argv)
@@ -79,7 +79,8 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 }
 
 static void place(enum field f, char *s, struct response *r,
-		  struct extraction *ex, struct record *rec, const char **author)
+		  struct extraction *ex, struct record *rec,
+		  const char **author)
 {
 	switch (f) {
 	case F_INPUT:
@@ -149,8 +150,7 @@ static void place(enum field f, char *s, struct response *r,
 }
 
 /* The field's decoded value, found with jansson where it is nested. */
-static char *nested_value(const char *json, size_t len, enum field f,
-			  size_t *n)
+static char *nested_value(const char *json, size_t len, enum field f, size_t *n)
 {
 	json_error_t err;
 	json_t *root = json_loadb(json, len, JSON_REJECT_DUPLICATES, &err);
@@ -168,8 +168,8 @@ static char *nested_value(const char *json, size_t len, enum field f,
 	return copy;
 }
 
-static void check_json(const struct record *rec, enum field f,
-		       const char *want, size_t want_len)
+static void check_json(const struct record *rec, enum field f, const char *want,
+		       size_t want_len)
 {
 	struct buf out;
 	char *got = NULL;
@@ -177,26 +177,27 @@ static void check_json(const struct record *rec, enum field f,
 
 	buf_init(&out, BUF_NO_MAX);
 	FUZZ_CHECK(HARNESS, !render_json(rec, &out), "render_json failed");
-	FUZZ_CHECK(HARNESS, out.len && out.ptr[out.len - 1] == '\n' &&
-				    !memchr(out.ptr, '\n', out.len - 1),
+	FUZZ_CHECK(HARNESS,
+		   out.len && out.ptr[out.len - 1] == '\n' &&
+		       !memchr(out.ptr, '\n', out.len - 1),
 		   "the JSON record is not one line ending in a newline");
-	FUZZ_CHECK(HARNESS, fuzz_json_valid(out.ptr, out.len - 1, key_of[f],
-					    &got, &got_len),
-		   "the JSON record is not strict JSON");
+	FUZZ_CHECK(
+	    HARNESS,
+	    fuzz_json_valid(out.ptr, out.len - 1, key_of[f], &got, &got_len),
+	    "the JSON record is not strict JSON");
 	if (f == F_AUTHOR || f == F_EVIDENCE || f == F_FAIL_DETAIL) {
 		free(got);
 		got = nested_value(out.ptr, out.len - 1, f, &got_len);
 	}
 	FUZZ_CHECK(HARNESS, got, "the field is missing or not a string");
-	FUZZ_CHECK(HARNESS,
-		   got_len == want_len && !memcmp(got, want, want_len),
+	FUZZ_CHECK(HARNESS, got_len == want_len && !memcmp(got, want, want_len),
 		   "the field does not decode to the repaired input");
 	free(got);
 	buf_release(&out);
 }
 
-static void check_text(const struct record *rec, enum field f,
-		       const char *want, size_t want_len)
+static void check_text(const struct record *rec, enum field f, const char *want,
+		       size_t want_len)
 {
 	struct buf out, expect;
 
@@ -205,7 +206,7 @@ static void check_text(const struct record *rec, enum field f,
 	FUZZ_CHECK(HARNESS, !render_text(rec, &out), "render_text failed");
 	FUZZ_CHECK(HARNESS,
 		   fuzz_utf8_valid(out.ptr, out.len) &&
-			   !memchr(out.ptr, '\0', out.len),
+		       !memchr(out.ptr, '\0', out.len),
 		   "the text record is not valid UTF-8 without NUL");
 	if (f == F_TITLE) {
 		buf_append(&expect, want, want_len);
@@ -221,7 +222,7 @@ static void check_text(const struct record *rec, enum field f,
 	if (f == F_TITLE || f == F_BODY || f == F_DISCLAIMER) {
 		FUZZ_CHECK(HARNESS,
 			   out.len == expect.len &&
-				   !memcmp(out.ptr, expect.ptr, out.len),
+			       !memcmp(out.ptr, expect.ptr, out.len),
 			   "the text record is not the repaired field");
 	}
 	buf_release(&expect);
@@ -233,8 +234,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	char input[] = "fuzz-input.html";
 	struct response r = {.input = input, .status = 200, .attempts = 1};
 	struct extraction ex = {0};
-	struct record rec = {.resp = &r, .ex = &ex, .index = -1,
-			     .url = "https://fuzz.example/"};
+	struct record rec = {
+	    .resp = &r, .ex = &ex, .index = -1, .url = "https://fuzz.example/"};
 	const char *author = NULL;
 
 	if (!size)

@@ -50,53 +50,53 @@ enum {
 };
 
 static const long statuses[] = {
-	0,   200, 200, 200, 201, 203, 204, 206, 301, 302, 304, 400,
-	401, 403, 404, 404, 405, 408, 410, 418, 429, 451, 500, 502,
-	503, 504, 520, 599, 1,   99,  600, 999,
+    0,   200, 200, 200, 201, 203, 204, 206, 301, 302, 304,
+    400, 401, 403, 404, 404, 405, 408, 410, 418, 429, 451,
+    500, 502, 503, 504, 520, 599, 1,   99,  600, 999,
 };
 
 static const char *const content_types[] = {
-	NULL,
-	"text/html",
-	"text/html; charset=utf-8",
-	"text/html;charset=UTF-8",
-	"text/html; charset=\"windows-1251\"",
-	"text/html; charset=shift_jis",
-	"text/html; charset=euc-kr",
-	"text/html; charset=gb18030",
-	"text/html; charset=big5",
-	"text/html; charset=utf-16le",
-	"text/html; charset=utf-16be",
-	"text/html; charset=iso-2022-jp",
-	"text/html; charset=iso-2022-kr",
-	"text/html; charset=x-user-defined",
-	"text/html; charset=koi8-r",
-	"text/html; charset=euc-jp",
-	"text/html; charset=windows-874",
-	"text/html; charset=iso-8859-8-i",
-	"text/html; charset=x-mac-cyrillic",
-	"text/html; charset=utf-7",
-	"text/html; charset=bogus",
-	"text/html; charset=",
-	"text/html; charset='latin1'; charset=utf-8",
-	"TEXT/HTML; Charset = \"Shift_JIS\" ",
-	"text/plain",
-	"application/xhtml+xml",
-	"application/xml; charset=gbk",
-	"application/json",
-	"application/pdf",
-	"image/png",
-	"",
-	";;;charset",
+    NULL,
+    "text/html",
+    "text/html; charset=utf-8",
+    "text/html;charset=UTF-8",
+    "text/html; charset=\"windows-1251\"",
+    "text/html; charset=shift_jis",
+    "text/html; charset=euc-kr",
+    "text/html; charset=gb18030",
+    "text/html; charset=big5",
+    "text/html; charset=utf-16le",
+    "text/html; charset=utf-16be",
+    "text/html; charset=iso-2022-jp",
+    "text/html; charset=iso-2022-kr",
+    "text/html; charset=x-user-defined",
+    "text/html; charset=koi8-r",
+    "text/html; charset=euc-jp",
+    "text/html; charset=windows-874",
+    "text/html; charset=iso-8859-8-i",
+    "text/html; charset=x-mac-cyrillic",
+    "text/html; charset=utf-7",
+    "text/html; charset=bogus",
+    "text/html; charset=",
+    "text/html; charset='latin1'; charset=utf-8",
+    "TEXT/HTML; Charset = \"Shift_JIS\" ",
+    "text/plain",
+    "application/xhtml+xml",
+    "application/xml; charset=gbk",
+    "application/json",
+    "application/pdf",
+    "image/png",
+    "",
+    ";;;charset",
 };
 
 static const char *const keys[] = {
-	"schema_version", "input",        "url",            "final_url",
-	"status",         "content_type", "charset",        "error",
-	"title",          "body",         "disclaimer",     "language",
-	"authors",        "date_published", "date_modified", "site_name",
-	"description",    "canonical_url", "image",         "truncated",
-	"attempts",
+    "schema_version", "input",          "url",           "final_url",
+    "status",         "content_type",   "charset",       "error",
+    "title",          "body",           "disclaimer",    "language",
+    "authors",        "date_published", "date_modified", "site_name",
+    "description",    "canonical_url",  "image",         "truncated",
+    "attempts",
 };
 
 #define COUNT(a) (sizeof(a) / sizeof((a)[0]))
@@ -147,10 +147,10 @@ static void check_keys(const char *text, size_t len)
 	for (size_t i = 0; i < COUNT(keys); i++)
 		FUZZ_CHECK(HARNESS, json_object_get(root, keys[i]),
 			   "a schema key is missing");
-	FUZZ_CHECK(HARNESS,
-		   json_integer_value(json_object_get(root, "schema_version")) ==
-			   1,
-		   "schema_version is not 1");
+	FUZZ_CHECK(
+	    HARNESS,
+	    json_integer_value(json_object_get(root, "schema_version")) == 1,
+	    "schema_version is not 1");
 	FUZZ_CHECK(HARNESS, json_is_boolean(json_object_get(root, "truncated")),
 		   "truncated is not a boolean");
 	FUZZ_CHECK(HARNESS, json_is_array(json_object_get(root, "authors")),
@@ -158,7 +158,7 @@ static void check_keys(const char *text, size_t len)
 	json_t *error = json_object_get(root, "error");
 	FUZZ_CHECK(HARNESS,
 		   json_is_null(error) ||
-			   json_is_string(json_object_get(error, "kind")),
+		       json_is_string(json_object_get(error, "kind")),
 		   "error is neither null nor an object with a kind");
 	json_decref(root);
 }
@@ -196,7 +196,7 @@ static void check_code(enum exit_code code)
 {
 	FUZZ_CHECK(HARNESS,
 		   code == EXIT_OK || code == EXIT_ERROR_PAGE ||
-			   code == EXIT_FETCH || code == EXIT_UNREADABLE,
+		       code == EXIT_FETCH || code == EXIT_UNREADABLE,
 		   "pipeline_run returned an unexpected exit code");
 }
 
@@ -233,8 +233,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	memcpy(head, data, skip);
 	r.input = input;
 	r.status = statuses[head[0] % COUNT(statuses)];
-	r.content_type = (char *)(uintptr_t)
-		content_types[head[1] % COUNT(content_types)];
+	r.content_type =
+	    (char *)(uintptr_t)content_types[head[1] % COUNT(content_types)];
 	r.body = fuzz_dup(data + skip, size - skip);
 	r.body_len = size - skip;
 	r.attempts = 1;

@@ -38,9 +38,9 @@
 #define HARNESS "fuzz_urllist"
 
 #define EXPAND_MAX   (256u * 1024) /* bytes of list after expansion */
-#define PREFIX_MAX   256                /* what a too-long entry shows at most */
-#define MAX_WRITES   20000              /* pipe writes per input at most */
-#define ROUNDS_LIMIT 10000000           /* next() calls before we call it a hang */
+#define PREFIX_MAX   256           /* what a too-long entry shows at most */
+#define MAX_WRITES   20000         /* pipe writes per input at most */
+#define ROUNDS_LIMIT 10000000      /* next() calls before we call it a hang */
 
 enum {
 	MODE_PIPE = 1 << 0,
@@ -130,7 +130,8 @@ static size_t model(const char *p, size_t len, struct expected **out)
 		size_t s = at, e = end;
 
 		line++;
-		if (line == 1 && e - s >= 3 && !memcmp(p + s, "\xEF\xBB\xBF", 3))
+		if (line == 1 && e - s >= 3 &&
+		    !memcmp(p + s, "\xEF\xBB\xBF", 3))
 			s += 3;
 		bool too_long = end - at > URLLIST_MAX_LINE;
 		while (s < e && is_space((unsigned char)p[s]))
@@ -161,8 +162,9 @@ static size_t model(const char *p, size_t len, struct expected **out)
 			x->len = k;
 		} else if (memchr(p + s, '\0', e - s)) {
 			x->problem = URLLIST_HAS_NUL;
-			x->len = (size_t)((const char *)memchr(p + s, '\0', e - s) -
-					  (p + s));
+			x->len =
+			    (size_t)((const char *)memchr(p + s, '\0', e - s) -
+				     (p + s));
 		}
 	}
 	return n;
@@ -192,14 +194,17 @@ static void check_url(const char *text)
 static void check_entry(const struct urllist_entry *e, const char *list,
 			const struct expected *x, size_t index)
 {
-	FUZZ_CHECK(HARNESS, e->index == index, "entries are not numbered in order");
-	FUZZ_CHECK(HARNESS, e->line == x->line, "an entry has the wrong line number");
+	FUZZ_CHECK(HARNESS, e->index == index,
+		   "entries are not numbered in order");
+	FUZZ_CHECK(HARNESS, e->line == x->line,
+		   "an entry has the wrong line number");
 	FUZZ_CHECK(HARNESS, e->problem == x->problem,
 		   "an entry has the wrong problem flag");
 	FUZZ_CHECK(HARNESS, e->text && strlen(e->text) == e->len,
 		   "an entry's text and length disagree");
-	FUZZ_CHECK(HARNESS, e->len == x->len &&
-				    !memcmp(e->text, list + x->start, x->len),
+	FUZZ_CHECK(HARNESS,
+		   e->len == x->len &&
+		       !memcmp(e->text, list + x->start, x->len),
 		   "an entry's text is not its trimmed line (or its prefix)");
 	if (x->problem != URLLIST_TOO_LONG)
 		check_url(e->text);
@@ -235,8 +240,8 @@ static void read_all(struct urllist *l, const struct list *in, int wr,
 				wr = -1;
 				continue;
 			}
-			size_t want = in->len - sent < chunk ? in->len - sent
-							     : chunk;
+			size_t want =
+			    in->len - sent < chunk ? in->len - sent : chunk;
 			ssize_t w = write(wr, in->p + sent, want);
 			FUZZ_CHECK(HARNESS, w > 0 || errno == EAGAIN,
 				   "writing the pipe failed");
@@ -254,15 +259,14 @@ static void read_all(struct urllist *l, const struct list *in, int wr,
 	FUZZ_CHECK(HARNESS, wr < 0, "the reader ended before the pipe closed");
 }
 
-static void run_file(const struct list *in, const struct expected *x,
-		     size_t n)
+static void run_file(const struct list *in, const struct expected *x, size_t n)
 {
 	char path[64];
 
 	FUZZ_CHECK(HARNESS, ftruncate(file_fd, 0) == 0, "ftruncate failed");
 	for (size_t off = 0; off < in->len;) {
-		ssize_t w = pwrite(file_fd, in->p + off, in->len - off,
-				   (off_t)off);
+		ssize_t w =
+		    pwrite(file_fd, in->p + off, in->len - off, (off_t)off);
 		FUZZ_CHECK(HARNESS, w > 0, "writing the list file failed");
 		off += (size_t)w;
 	}
@@ -307,8 +311,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		if (in.len / chunk > MAX_WRITES)
 			chunk = in.len / MAX_WRITES;
 		run_pipe(&in, chunk, x, n);
-	}
-	else
+	} else
 		run_file(&in, x, n);
 	free(x);
 	free(in.p);
