@@ -198,7 +198,7 @@ static enum block_fate block_fate(struct page_ctx *c, const struct blocks *b,
 	if (bl->kind != BLOCK_PRE && bl->kind != BLOCK_ROW &&
 	    (line_is_dateline(t, bl->len) || line_is_byline(t, bl->len) ||
 	     line_is_teaser(t, bl->len) || line_is_promo(t, bl->len) ||
-	     line_is_credit(t, bl->len)))
+	     line_is_credit(t, bl->len) || line_is_chrome(t, bl->len)))
 		return FATE_DROP;
 	if (repeat[k])
 		return FATE_DROP;

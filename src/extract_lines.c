@@ -19,6 +19,9 @@ enum {
 	PROMO_MAX_BYTES = 260,
 	CREDIT_MAX_BYTES = 300,
 	PROMO_THRESHOLD = 3,
+	CHROME_MAX_BYTES = 80,
+	/* a name, not a caption that starts with "Image:" */
+	PICTURE_CREDIT_MAX_BYTES = 64,
 };
 
 static const char *const date_words[] = {
@@ -233,4 +236,72 @@ bool line_is_credit(const char *s, size_t len)
 	}
 	return str_icontains(line, "contributed to this report") ||
 	       str_icontains(line, "contributed reporting");
+}
+
+/*
+ * Labels a page prints beside its furniture ("Advertisement", "Share")
+ * and notices a player or a gallery shows in place of itself ("Media
+ * playback is unsupported on your device").  The whole line must be the
+ * label, so a sentence that mentions an advertisement stays.
+ */
+static const char *const chrome_labels[] = {
+	"advert", "advertisement", "advertising", "sponsored", "ad",
+	"anzeige", "werbung", "publicidad", "publicité", "pubblicità",
+	"publicidade", "реклама", "share", "share this", "share this article",
+	"share this story", "tweet", "print", "email", "continue reading",
+	"skip advert", "skip ad", "scroll to continue", "story continues below",
+	"article continues below", "continue reading below",
+};
+
+static const char *const chrome_notices[] = {
+	"media playback is unsupported", "this slideshow requires javascript",
+	"your browser does not support", "please enable javascript",
+	"you need to enable javascript", "javascript is required",
+	"javascript is disabled",
+};
+
+/* Who took a picture, said on a line of its own. */
+static const char *const picture_credit_openers[] = {
+	"image copyright", "image credit", "(image credit", "image source",
+	"photo credit", "(photo credit", "picture credit", "copyright image",
+	"image:", "(image:", "photo:", "(photo:", "foto:", "bild:",
+	"bildquelle", "fonte:", "crédit photo", "crédits photo",
+};
+
+static struct str trim_line(const char *s, size_t len)
+{
+	while (len && (ascii_is_space((unsigned char)s[len - 1]) ||
+		       strchr(".:!…", s[len - 1])))
+		len--;
+	while (len && ascii_is_space((unsigned char)*s)) {
+		s++;
+		len--;
+	}
+	return str_make(s, len);
+}
+
+bool line_is_chrome(const char *s, size_t len)
+{
+	if (len > CHROME_MAX_BYTES)
+		return false;
+	struct str line = trim_line(s, len);
+	for (size_t i = 0; i < sizeof(chrome_labels) / sizeof(chrome_labels[0]);
+	     i++) {
+		if (str_ieq(line, chrome_labels[i]))
+			return true;
+	}
+	for (size_t i = 0;
+	     i < sizeof(chrome_notices) / sizeof(chrome_notices[0]); i++) {
+		if (str_starts_with_i(line, chrome_notices[i]))
+			return true;
+	}
+	if (line.len > PICTURE_CREDIT_MAX_BYTES)
+		return false;
+	for (size_t i = 0; i < sizeof(picture_credit_openers) /
+				   sizeof(picture_credit_openers[0]);
+	     i++) {
+		if (str_starts_with_i(line, picture_credit_openers[i]))
+			return true;
+	}
+	return false;
 }

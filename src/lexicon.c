@@ -84,10 +84,45 @@ int class_weight(const struct dom *d, uint32_t i)
 	return w;
 }
 
+/*
+ * A name that holds a content word besides a boilerplate word is judged
+ * by what else it says: a wrapper that only says what sits beside it
+ * ("content-sidebar-wrap", "has-sidebar") or an embedded post quoted by
+ * the article ("social-media-embed") holds content.
+ */
+static const char *const holder_words[] = {
+	"has-", "with-", "no-", "wrap", "layout", "embed",
+};
+
+/*
+ * Judged one class name at a time: a name that pairs a content word with
+ * a boilerplate word ("article-related-stories", "comment-body",
+ * "post-share") names a part of the page beside the content; only a name
+ * whose words are all content ("article-body"), or a holder, rescues
+ * the element.
+ */
 static bool names_boilerplate(struct str s)
 {
-	return s.len && s.len < 400 && HAS_ANY(s, boiler_words) &&
-	       !HAS_ANY(s, content_words);
+	bool boiler = false;
+
+	if (!s.len || s.len >= 400 || !HAS_ANY(s, boiler_words))
+		return false;
+	for (size_t i = 0; i < s.len;) {
+		while (i < s.len && ascii_is_space((unsigned char)s.ptr[i]))
+			i++;
+		size_t start = i;
+		while (i < s.len && !ascii_is_space((unsigned char)s.ptr[i]))
+			i++;
+		if (i == start)
+			break;
+		struct str name = str_make(s.ptr + start, i - start);
+		bool names_boiler = HAS_ANY(name, boiler_words);
+		if (HAS_ANY(name, content_words) &&
+		    (!names_boiler || HAS_ANY(name, holder_words)))
+			return false;
+		boiler |= names_boiler;
+	}
+	return boiler;
 }
 
 bool class_is_boilerplate(const struct dom *d, uint32_t i)

@@ -255,6 +255,54 @@ static void datelines_and_bylines_are_recognised(void **state)
 	assert_true(line_is_teaser(teaser, strlen(teaser)));
 }
 
+static void chrome_lines_are_furniture_not_text(void **state)
+{
+	(void)state;
+	const char *yes[] = {
+		"Advertisement", "Advert", "Share this article", " Share ",
+		"Media playback is unsupported on your device",
+		"This slideshow requires JavaScript.",
+		"Image copyright Getty Images", "(Image credit: Harbour Trust)",
+		"Photo: Mira Okafor",
+	};
+	const char *no[] = {
+		"The advertisement ran for six weeks in the local paper.",
+		"Share prices fell",
+		"Image: The ferry leaves the harbour at dawn while the crew "
+		"waves to the families on the pier",
+		"Photographs of the harbour were shown at the meeting.",
+	};
+	for (size_t i = 0; i < sizeof(yes) / sizeof(yes[0]); i++)
+		assert_true(line_is_chrome(yes[i], strlen(yes[i])));
+	for (size_t i = 0; i < sizeof(no) / sizeof(no[0]); i++)
+		assert_false(line_is_chrome(no[i], strlen(no[i])));
+}
+
+static void class_names_are_judged_one_at_a_time(void **state)
+{
+	struct page p;
+	(void)state;
+
+	run(&p,
+	    "<html><head><title>Harbour news</title></head><body>"
+	    "<div class='content-sidebar-wrap'><article class=story-body>"
+	    PARA("First.") PARA("Second.") PARA("Third.")
+	    "<div class='social-media-embed'><blockquote class=tweet><p>The "
+	    "harbour looks lovely this morning, quoted from a post</p>"
+	    "</blockquote></div>"
+	    "<div class='story-related-links'><h4>Another headline entirely "
+	    "about a different town and its bridge</h4>"
+	    "<h4>Yet another headline about the mayor and her new car</h4>"
+	    "</div>" PARA("Fourth.") "</article></div></body></html>",
+	    200);
+	assert_true(body_has(&p, "First. The committee"));
+	assert_true(body_has(&p, "Fourth. The committee"));
+	assert_true(body_has(&p, "quoted from a post"));
+	assert_false(body_has(&p, "different town"));
+	assert_false(body_has(&p, "new car"));
+	arena_release(&p.a);
+}
+
 static void metadata_comes_from_json_ld_and_meta(void **state)
 {
 	struct page p;
@@ -293,6 +341,8 @@ int main(void)
 		cmocka_unit_test(link_cards_fall_back_to_relaxed_pass),
 		cmocka_unit_test(titles_lose_site_names_only_when_sure),
 		cmocka_unit_test(datelines_and_bylines_are_recognised),
+		cmocka_unit_test(chrome_lines_are_furniture_not_text),
+		cmocka_unit_test(class_names_are_judged_one_at_a_time),
 		cmocka_unit_test(metadata_comes_from_json_ld_and_meta),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
