@@ -23,6 +23,10 @@ enum {
 	DEDUPE_ALWAYS_CHARS = 200,
 	/* a repeat this few blocks after the first is a copy */
 	DEDUPE_ADJACENT = 2,
+	/* blocks repeated in order that make a copy, not a recurring line */
+	DEDUPE_RUN = 3,
+	/* longer repeats are copies even when they stand alone */
+	DEDUPE_RECUR_MAX_CHARS = 100,
 	/* less body than this may be a page that scripts fill in */
 	BODY_SCRIPTED_MAX = 80,
 	/* a closing line shorter than this without a full stop is chrome */
@@ -144,13 +148,32 @@ static uint32_t block_place(const struct dom *d, const struct block *bl)
  * among its siblings (a refrain, recurring lines of a recipe or a
  * timetable) stays where the author put it.
  */
+enum { REP_NONE, REP_NEAR, REP_ELSEWHERE, REP_SURE };
+
+/*
+ * A short line repeated elsewhere with no repeated line beside it: the
+ * same fact on each card of a listing ("Tech conference in Chicago"),
+ * not a copied passage.  Captions are still copies: a gallery shows one
+ * in two places.
+ */
+static bool recurs_alone(const struct blocks *b, const uint8_t *rep,
+			 uint32_t k)
+{
+	const struct block *bl = &b->v[k];
+
+	return rep[k] == REP_ELSEWHERE && bl->kind != BLOCK_CAPTION &&
+	       bl->chars < DEDUPE_RECUR_MAX_CHARS && !(k > 0 && rep[k - 1]) &&
+	       !(k + 1 < b->count && rep[k + 1]);
+}
+
 static uint8_t *find_repeats(const struct dom *d, const struct blocks *b)
 {
 	size_t cap = (size_t)b->count * 2 + 16;
 	uint64_t *hashes = xcalloc(cap, sizeof(*hashes));
 	uint32_t *first = xcalloc(cap, sizeof(*first));
 	uint8_t *rep = xcalloc(b->count ? b->count : 1, 1);
-	uint64_t total = 0, repeated = 0;
+	uint32_t *prev = xcalloc(b->count ? b->count : 1, sizeof(*prev));
+	uint64_t total = 0;
 
 	for (uint32_t k = 0; k < b->count; k++) {
 		const struct block *bl = &b->v[k];
@@ -166,22 +189,46 @@ static uint8_t *find_repeats(const struct dom *d, const struct blocks *b)
 			first[i] = k;
 			continue;
 		}
-		repeated += bl->chars;
 		bool elsewhere = block_place(d, bl) !=
 				 block_place(d, &b->v[first[i]]);
 		/* said twice in a row: a caption under and over an image */
 		bool adjacent = k - first[i] <= DEDUPE_ADJACENT;
-		rep[k] = elsewhere || adjacent ||
-				 bl->chars >= DEDUPE_ALWAYS_CHARS
-			 ? 2
-			 : 1;
+		prev[k] = first[i];
+		rep[k] = adjacent || bl->chars >= DEDUPE_ALWAYS_CHARS ? REP_SURE
+			 : elsewhere				      ? REP_ELSEWHERE
+								      : REP_NEAR;
 		first[i] = k;
+	}
+	/*
+	 * A copy of the text repeats a run of blocks in their order; a line
+	 * or two that recur among their siblings (the items of a meal plan
+	 * or a timetable, a chorus) are the author's, and do not make the
+	 * page a copy.
+	 */
+	uint64_t repeated = 0;
+	for (uint32_t k = 0; k < b->count;) {
+		uint32_t run = 1;
+		if (!rep[k]) {
+			k++;
+			continue;
+		}
+		while (k + run < b->count && rep[k + run] &&
+		       prev[k + run] == prev[k + run - 1] + 1)
+			run++;
+		for (uint32_t j = k; j < k + run; j++) {
+			if (run >= DEDUPE_RUN || rep[j] != REP_NEAR)
+				repeated += b->v[j].chars;
+			if (run == 1 && recurs_alone(b, rep, j))
+				rep[j] = REP_NEAR;
+		}
+		k += run;
 	}
 	bool copy = repeated * 3 >= total;
 	for (uint32_t k = 0; k < b->count; k++)
-		rep[k] = rep[k] == 2 || (rep[k] && copy);
+		rep[k] = rep[k] >= REP_ELSEWHERE || (rep[k] && copy);
 	free(hashes);
 	free(first);
+	free(prev);
 	return rep;
 }
 

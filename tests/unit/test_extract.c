@@ -125,6 +125,44 @@ static void recurring_lines_among_siblings_stay(void **state)
 	arena_release(&p.a);
 }
 
+static void recurring_pairs_do_not_make_a_copy(void **state)
+{
+	struct page p;
+	(void)state;
+
+	/* the repeated pairs outweigh a third of the text, yet none is a
+	 * copy of the text: each recurs between lines that do not */
+	run(&p,
+	    "<html><body><article><div class=plan><h2>Monday</h2>"
+	    "<p>Porridge with one cup of berries and a spoon of honey</p>"
+	    "<p>Containers: one green, one red, one yellow, one teaspoon</p>"
+	    "<h2>Tuesday</h2><p>Eggs on toast with spinach and half an "
+	    "avocado</p>"
+	    "<p>Containers: one green, one red, one yellow, one teaspoon</p>"
+	    "<h2>Wednesday</h2>"
+	    "<p>Porridge with one cup of berries and a spoon of honey</p>"
+	    "<p>Containers: one green, one red, one yellow, one teaspoon</p>"
+	    "</div></article></body></html>",
+	    200);
+	assert_int_equal(count_of(p.ex.body, "Containers: one green"), 3);
+	assert_int_equal(count_of(p.ex.body, "Porridge with"), 2);
+	arena_release(&p.a);
+
+	/* the same line on two cards of a listing */
+	run(&p,
+	    "<html><body><main><h1>Fairs this spring</h1><div class=cards>"
+	    "<div class=card><h3>Harbour days</h3><div class=info><p>A fair "
+	    "by the water in Leith, Scotland, all weekend long</p></div></div>"
+	    "<div class=card><h3>Ferry week</h3><div class=info><p>A fair by "
+	    "the water in Oban, Scotland, all weekend long</p></div></div>"
+	    "<div class=card><h3>Boat show</h3><div class=info><p>A fair by "
+	    "the water in Leith, Scotland, all weekend long</p></div></div>"
+	    "</div></main></body></html>",
+	    200);
+	assert_int_equal(count_of(p.ex.body, "in Leith"), 2);
+	arena_release(&p.a);
+}
+
 static void nested_articles_are_not_the_text(void **state)
 {
 	struct page p;
@@ -336,6 +374,7 @@ int main(void)
 		cmocka_unit_test(body_is_the_article_only),
 		cmocka_unit_test(repeated_blocks_appear_once_but_refrains_stay),
 		cmocka_unit_test(recurring_lines_among_siblings_stay),
+		cmocka_unit_test(recurring_pairs_do_not_make_a_copy),
 		cmocka_unit_test(nested_articles_are_not_the_text),
 		cmocka_unit_test(hidden_content_is_not_read),
 		cmocka_unit_test(link_cards_fall_back_to_relaxed_pass),

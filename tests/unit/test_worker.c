@@ -176,7 +176,7 @@ static void test_exit(void **state)
 static void test_cpu_limit(void **state)
 {
 	(void)state;
-	check_failure("spin", WORKER_TIMEOUT, SIGXCPU, -1, 1, 10);
+	check_failure("spin", WORKER_TIMEOUT, SIGXCPU, -1, 1, 60);
 }
 
 static void test_watchdog(void **state)
