@@ -1017,10 +1017,17 @@ static void *connection(void *arg)
 	 */
 	if (!abrupt) {
 		shutdown(fd, SHUT_WR);
+		/*
+		 * The reply is whole: the client may close and open its next
+		 * connection before this thread sees the close, so this one
+		 * stops counting now, not when the close is noticed.
+		 */
+		conns_change(-1);
 		wait_for_close(fd, 2000);
 	}
 	close(fd);
-	conns_change(-1);
+	if (abrupt)
+		conns_change(-1);
 	return NULL;
 }
 
