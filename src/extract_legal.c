@@ -57,6 +57,8 @@ enum {
 	CONTENT_HEAD_BLOCKS = 3,
 	CONTENT_TAIL_BLOCKS = 6,
 	LEGAL_MAX_BYTES = 64 * 1024,
+	/* where a company profile names itself: "Acme Holdings AG is a" */
+	PROFILE_OPENING_BYTES = 60,
 };
 
 struct weighted {
@@ -197,6 +199,48 @@ static const struct weighted other_notices[] = {
 	{"privacy policy", -1},
 };
 
+/*
+ * The company statement that closes a press release ("Acme is a global
+ * provider of ...; headquartered in ..., employs ..."): boilerplate
+ * about the publisher, not the news.  Read only in a block that opens
+ * by defining its subject ("Acme is a ..."), and only for its facts of
+ * size and seat, so an article that merely names a headquarters stays.
+ */
+static const struct weighted profile_phrases[] = {
+	{"is headquartered in", 2},
+	{"headquartered in", 1},
+	{"employs around", 2},
+	{"employs approximately", 2},
+	{"employs about", 2},
+	{"employs more than", 2},
+	{"employs over", 2},
+	{"employees worldwide", 2},
+	{"employees in", 1},
+	{"subsidiaries in", 2},
+	{"offices in", 1},
+	{"operations in", 1},
+	{"customers in", 1},
+	{"shares are listed", 2},
+	{"listed on the", 1},
+	{"traded on the", 1},
+	{"founded in", 1},
+	{"for more information, visit", 2},
+	{"for more information, please visit", 2},
+	{"provider of", 1},
+	{"leading provider", 1},
+	{"global provider", 1},
+	{"solutions provider", 1},
+	{"global leader", 1},
+	{"world leader", 1},
+};
+
+/* Verbs that define the subject at the opening of a profile. */
+static const char *const profile_openers[] = {
+	" is a ", " is an ", " is the ", " is one of ", " are a ",
+	" est un ", " est une ", " ist ein ", " ist eine ", " es una ",
+	" es un ", " é uma ", " é um ",
+};
+
 /* Words that name a notice, as the last words of a label ("Affiliate
  * Disclosure:", "Cautionary Note Regarding Forward-Looking Statements"). */
 static const char *const label_words[] = {
@@ -223,6 +267,35 @@ static int phrase_weight(const struct folded *f)
 	for (size_t i = 0; i < COUNT(other_notices); i++) {
 		if (fold_find(f, other_notices[i].text))
 			score += other_notices[i].weight;
+	}
+	return score;
+}
+
+/* "Acme Corp. is a ...": a defining opening in the first words. */
+static bool opens_by_defining(const struct folded *f)
+{
+	size_t head = f->len < PROFILE_OPENING_BYTES ? f->len
+						     : PROFILE_OPENING_BYTES;
+
+	for (size_t i = 0; i < COUNT(profile_openers); i++) {
+		const char *at = strstr(f->s, profile_openers[i]);
+		if (at && (size_t)(at - f->s) < head &&
+		    !memchr(f->s, '.', (size_t)(at - f->s) > 1
+					  ? (size_t)(at - f->s) - 1 : 0))
+			return true;
+	}
+	return false;
+}
+
+static int profile_weight(const struct folded *f)
+{
+	int score = 0;
+
+	if (!opens_by_defining(f))
+		return 0;
+	for (size_t i = 0; i < COUNT(profile_phrases); i++) {
+		if (fold_find(f, profile_phrases[i].text))
+			score += profile_phrases[i].weight;
 	}
 	return score;
 }
@@ -302,7 +375,7 @@ static struct reading read_block(const struct blocks *b, uint32_t k)
 	fold_text(block_text(b, k), bl->len, &f);
 	r.label = label_of(&f);
 	if (bl->chars >= SCORE_MIN_CHARS)
-		r.weight = phrase_weight(&f);
+		r.weight = phrase_weight(&f) + profile_weight(&f);
 	return r;
 }
 

@@ -119,6 +119,32 @@ static void banners_prompts_and_copyright_are_not_notices(void **state)
 	arena_release(&p.a);
 }
 
+static void a_press_release_profile_is_boilerplate(void **state)
+{
+	struct page p;
+	(void)state;
+
+	run(&p, HEAD "<body><article><h1>Ferry timetable</h1>" ARTICLE_BODY
+		"<hr><p>Coast Ferries AG is a global provider of island "
+		"transport. Coast Ferries is headquartered in Oban, has "
+		"subsidiaries in 4 countries and employs around 900 people. "
+		"Its shares are listed on the Oban Exchange.</p>"
+		"</article></body></html>");
+	assert_true(has(p.ex.body, "Eight. The council"));
+	assert_false(has(p.ex.body, "global provider"));
+	assert_true(has(p.ex.disclaimer, "employs around 900 people"));
+	arena_release(&p.a);
+
+	/* naming a seat and a workforce in the news is the news */
+	run(&p, HEAD "<body><article><h1>Ferry timetable</h1>" ARTICLE_BODY
+		"<p>The operator, which is headquartered in Oban and employs "
+		"around 900 people, said the new timetable starts in May.</p>"
+		"</article></body></html>");
+	assert_true(has(p.ex.body, "employs around 900 people"));
+	assert_null(p.ex.disclaimer);
+	arena_release(&p.a);
+}
+
 static void talk_of_advice_inside_an_article_is_the_article(void **state)
 {
 	struct page p;
@@ -236,6 +262,7 @@ int main(void)
 		cmocka_unit_test(a_label_takes_the_paragraph_after_it),
 		cmocka_unit_test(notices_come_in_page_order_from_anywhere),
 		cmocka_unit_test(banners_prompts_and_copyright_are_not_notices),
+		cmocka_unit_test(a_press_release_profile_is_boilerplate),
 		cmocka_unit_test(talk_of_advice_inside_an_article_is_the_article),
 		cmocka_unit_test(a_page_that_is_all_notice_keeps_it_as_body),
 		cmocka_unit_test(a_repeated_notice_is_given_once),
