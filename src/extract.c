@@ -29,6 +29,8 @@ enum {
 	DEDUPE_RECUR_MAX_CHARS = 100,
 	/* less body than this may be a page that scripts fill in */
 	BODY_SCRIPTED_MAX = 80,
+	/* a closing list item this short with a linked headline is chrome */
+	TAIL_ITEM_MAX_CHARS = 120,
 	/* a closing line shorter than this without a full stop is chrome */
 	TAIL_LABEL_MAX_CHARS = 40,
 	BODY_MAX_BYTES = 16 * 1024 * 1024,
@@ -101,7 +103,8 @@ static bool ends_sentence(const char *s, size_t len)
  * What a reader sees after an article's last paragraph is page chrome
  * ("Share:", "Tags", "Weitere Informationen:", a heading over a list of
  * links that was removed): short lines that are not sentences, and
- * headings with nothing under them.  They are cut from the end.
+ * headings with nothing under them, the items of a list of further
+ * stories whose headlines are links.  They are cut from the end.
  */
 static void trim_tail(const struct blocks *b, enum block_fate *fate)
 {
@@ -118,7 +121,11 @@ static void trim_tail(const struct blocks *b, enum block_fate *fate)
 		bool label = bl->chars < TAIL_LABEL_MAX_CHARS &&
 			     bl->kind != BLOCK_ITEM && bl->kind != BLOCK_ROW &&
 			     !ends_sentence(t, bl->len);
-		if (!heading && !label)
+		/* an item of a closing "more stories" list, headline linked */
+		bool linked_item = bl->kind == BLOCK_ITEM &&
+				   bl->link_chars * 4 >= bl->chars &&
+				   bl->chars < TAIL_ITEM_MAX_CHARS;
+		if (!heading && !label && !linked_item)
 			break;
 		cut += bl->chars;
 		last = k;

@@ -48,6 +48,9 @@ static const char *const date_words[] = {
 	"às", "segunda-feira", "terça-feira", "quarta-feira", "quinta-feira",
 	"sexta-feira", "sábado", "domingo", "gennaio", "febbraio", "aprile",
 	"maggio", "giugno", "luglio", "settembre", "ottobre", "dicembre",
+	/* Dutch, Indonesian */
+	"januari", "februari", "maart", "maret", "mei", "augustus",
+	"agustus", "desember", "oleh", "pada", "door", "op",
 };
 
 static const char *const byline_openers[] = {
@@ -151,6 +154,7 @@ bool line_is_byline(const char *s, size_t len)
  */
 static const char *const teaser_labels[] = {
 	"read more", "read also", "also read", "see also", "related:",
+	"related post:", "related article:", "related story:", "related link:",
 	"related articles", "related stories", "related posts", "more:",
 	"explore further", "recommended", "you may also like",
 	"you might also like", "don't miss", "watch:", "listen:",
@@ -198,6 +202,7 @@ static const struct cue promo_cues[] = {
 	{"have a tip?", 2}, {"got a tip?", 2}, {"send us", 1},
 	{"join our", 1}, {"download our app", 3}, {"get the app", 2},
 	{"support our journalism", 3}, {"become a member", 2},
+	{"share it with", 2}, {"like this story?", 2}, {"like this article?", 2},
 	{"abonnieren", 2}, {"newsletter abonnieren", 3}, {"folgen sie uns", 3},
 	{"suivez-nous", 3}, {"abonnez-vous", 3}, {"s\xc3\xadguenos", 3},
 	{"suscr\303\255bete", 3}, {"siga-nos", 3}, {"seguici", 3},
@@ -251,9 +256,23 @@ static const char *const chrome_labels[] = {
 	"share this story", "tweet", "print", "email", "continue reading",
 	"skip advert", "skip ad", "scroll to continue", "story continues below",
 	"article continues below", "continue reading below",
+	/* gallery and player controls */
+	"close", "caption", "hide caption", "toggle caption", "expand",
+	"enlarge", "enlarge this image", "fullscreen", "view gallery",
+	"open gallery", "play video", "watch video",
+	/* labels over a box of other stories */
+	"trending", "trending now", "trending news", "related news",
+	"related", "related stories", "related articles", "more stories",
+	"most read", "most popular", "subscribe", "recommended",
 };
 
 static const char *const chrome_notices[] = {
+	/* reading time */
+	"reading time", "tempo de leitura", "tiempo de lectura",
+	"temps de lecture", "lesezeit", "tempo di lettura",
+	"\xd0\xb2\xd1\x80\xd0\xb5\xd0\xbc\xd1\x8f \xd1\x87\xd1\x82\xd0\xb5\xd0\xbd\xd0\xb8\xd1\x8f",
+	/* a copyright line: the site's, or a picture's */
+	"\xc2\xa9", "copyright \xc2\xa9", "(c) ",
 	"media playback is unsupported", "this slideshow requires javascript",
 	"your browser does not support", "please enable javascript",
 	"you need to enable javascript", "javascript is required",

@@ -301,7 +301,9 @@ static void chrome_lines_are_furniture_not_text(void **state)
 		"Media playback is unsupported on your device",
 		"This slideshow requires JavaScript.",
 		"Image copyright Getty Images", "(Image credit: Harbour Trust)",
-		"Photo: Mira Okafor",
+		"Photo: Mira Okafor", "Close", "Trending now",
+		"Tempo de leitura: 1 minuto", "\xc2\xa9 Mira Okafor",
+		"Copyright \xc2\xa9 2019 Coast Daily. All rights reserved.",
 	};
 	const char *no[] = {
 		"The advertisement ran for six weeks in the local paper.",
@@ -314,6 +316,37 @@ static void chrome_lines_are_furniture_not_text(void **state)
 		assert_true(line_is_chrome(yes[i], strlen(yes[i])));
 	for (size_t i = 0; i < sizeof(no) / sizeof(no[0]); i++)
 		assert_false(line_is_chrome(no[i], strlen(no[i])));
+	const char *dated = "Posted on Maret 30, 2015 by Admin";
+	assert_true(line_is_dateline(dated, strlen(dated)));
+	const char *related = "Related post: Pickled sprouts for winter";
+	assert_true(line_is_teaser(related, strlen(related)));
+	const char *share = "Like this story? Share it with a friend!";
+	assert_true(line_is_promo(share, strlen(share)));
+}
+
+static void a_closing_list_of_linked_headlines_is_cut(void **state)
+{
+	struct page p;
+	(void)state;
+
+	run(&p,
+	    "<html><body><article><h1>Harbour news</h1>" PARA("First.")
+	    PARA("Second.") PARA("Third.")
+	    "<ul><li>Bring a coat: the wind on the pier is strong</li>"
+	    "<li>Bring a flask: the kiosk closes at noon</li></ul>"
+	    PARA("Fourth.") PARA("Fifth.") PARA("Sixth.")
+	    "<hr><h3>More great stories</h3><ul>"
+	    "<li>Ferries must unionise, <a href=/a>no matter what</a></li>"
+	    "<li>The pier is not the problem. <a href=/b>The tide is</a></li>"
+	    "<li>Could a gull <a href=/c>steer a boat home</a>?</li></ul>"
+	    "</article></body></html>",
+	    200);
+	assert_true(body_has(&p, "Sixth. The committee"));
+	assert_true(body_has(&p, "Bring a flask"));
+	assert_false(body_has(&p, "unionise"));
+	assert_false(body_has(&p, "steer a boat"));
+	assert_false(body_has(&p, "More great stories"));
+	arena_release(&p.a);
 }
 
 static void class_names_are_judged_one_at_a_time(void **state)
@@ -382,6 +415,7 @@ int main(void)
 		cmocka_unit_test(datelines_and_bylines_are_recognised),
 		cmocka_unit_test(chrome_lines_are_furniture_not_text),
 		cmocka_unit_test(class_names_are_judged_one_at_a_time),
+		cmocka_unit_test(a_closing_list_of_linked_headlines_is_cut),
 		cmocka_unit_test(metadata_comes_from_json_ld_and_meta),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
