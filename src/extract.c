@@ -31,6 +31,8 @@ enum {
 	BODY_SCRIPTED_MAX = 80,
 	/* a closing list item this short with a linked headline is chrome */
 	TAIL_ITEM_MAX_CHARS = 120,
+	/* the blurb under a closing teaser card's headline */
+	TAIL_CARD_MAX_CHARS = 200,
 	/* a closing line shorter than this without a full stop is chrome */
 	TAIL_LABEL_MAX_CHARS = 40,
 	BODY_MAX_BYTES = 16 * 1024 * 1024,
@@ -106,7 +108,61 @@ static bool ends_sentence(const char *s, size_t len)
  * headings with nothing under them, the items of a list of further
  * stories whose headlines are links.  They are cut from the end.
  */
-static void trim_tail(const struct blocks *b, enum block_fate *fate)
+static bool same_kind(const struct dom *d, uint32_t a, uint32_t b)
+{
+	struct str ca = dom_attr(d, a, "class"), cb = dom_attr(d, b, "class");
+
+	return d->nodes[a].type == DOM_ELEMENT &&
+	       d->nodes[a].tag == d->nodes[b].tag && ca.len == cb.len &&
+	       (!ca.len || !memcmp(ca.ptr, cb.ptr, ca.len));
+}
+
+/* True if the element stands among siblings of its own tag and class. */
+static bool has_twin(const struct dom *d, uint32_t el)
+{
+	uint32_t parent = d->nodes[el].parent;
+
+	if (parent == DOM_NONE)
+		return false;
+	for (uint32_t n = parent + 1; n != DOM_NONE && n < d->nodes[parent].end;
+	     n = d->nodes[n].next_sibling) {
+		if (n != el && same_kind(d, n, el))
+			return true;
+	}
+	return false;
+}
+
+static bool inside(const struct dom *d, uint32_t el, uint32_t node)
+{
+	return node > el && node < d->nodes[el].end;
+}
+
+/*
+ * A teaser card of a "more stories" box: a short text that shares its
+ * card (the element around the text's own element, one of a run of
+ * twins) only with the linked headline just before it.
+ */
+static bool is_card_text(const struct dom *d, const struct blocks *b,
+			 uint32_t k)
+{
+	const struct block *bl = &b->v[k];
+	uint32_t card = bl->node == DOM_NONE ? DOM_NONE
+					     : d->nodes[bl->node].parent;
+
+	if (card == DOM_NONE || k == 0 || bl->chars >= TAIL_CARD_MAX_CHARS)
+		return false;
+	const struct block *title = &b->v[k - 1];
+	if (!title->chars || title->link_chars * 2 <= title->chars ||
+	    !inside(d, card, title->first))
+		return false;
+	if ((k >= 2 && inside(d, card, b->v[k - 2].first)) ||
+	    (k + 1 < b->count && inside(d, card, b->v[k + 1].first)))
+		return false;
+	return has_twin(d, card);
+}
+
+static void trim_tail(const struct dom *d, const struct blocks *b,
+		      enum block_fate *fate)
 {
 	uint32_t total = 0, cut = 0, last = b->count;
 
@@ -125,7 +181,8 @@ static void trim_tail(const struct blocks *b, enum block_fate *fate)
 		bool linked_item = bl->kind == BLOCK_ITEM &&
 				   bl->link_chars * 4 >= bl->chars &&
 				   bl->chars < TAIL_ITEM_MAX_CHARS;
-		if (!heading && !label && !linked_item)
+		if (!heading && !label && !linked_item &&
+		    !is_card_text(d, b, k))
 			break;
 		cut += bl->chars;
 		last = k;
@@ -308,7 +365,7 @@ static void assemble(struct page_ctx *c, const struct blocks *b,
 	}
 	free(repeat);
 	drop_undeclared(c, b, fate);
-	trim_tail(b, fate);
+	trim_tail(c->d, b, fate);
 	buf_init(&body, BODY_MAX_BYTES);
 	for (uint32_t k = 0; k < b->count; k++) {
 		const struct block *bl = &b->v[k];

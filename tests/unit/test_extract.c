@@ -347,6 +347,33 @@ static void a_closing_list_of_linked_headlines_is_cut(void **state)
 	assert_false(body_has(&p, "steer a boat"));
 	assert_false(body_has(&p, "More great stories"));
 	arena_release(&p.a);
+
+	/* teaser cards: a linked headline and a blurb, card after card */
+	run(&p,
+	    "<html><body><article><h1>Harbour news</h1>" PARA("First.")
+	    PARA("Second.") PARA("Third.") PARA("Fourth.") PARA("Fifth.")
+	    PARA("Sixth.") "<div class=popular><h2>Most popular</h2>"
+	    "<div class=card><div class=t><a href=/a>Ferry diet</a></div>"
+	    "<div class=b>Lose ten pounds in fourteen days on the boat.</div>"
+	    "</div><div class=card><div class=t><a href=/b>Pier diet</a></div>"
+	    "<div class=b>Walk the pier twice a day and eat only fish.</div>"
+	    "</div></div></article></body></html>",
+	    200);
+	assert_true(body_has(&p, "Sixth. The committee"));
+	assert_false(body_has(&p, "Lose ten pounds"));
+	assert_false(body_has(&p, "Walk the pier"));
+	arena_release(&p.a);
+
+	/* a closing paragraph after a linked line is the article's */
+	run(&p,
+	    "<html><body><article><h1>Harbour news</h1>" PARA("First.")
+	    PARA("Second.") PARA("Third.") PARA("Fourth.")
+	    "<div><p><a href=/x>Read the council's full report</a></p>"
+	    "<p>The report is due again in May.</p></div>"
+	    "</article></body></html>",
+	    200);
+	assert_true(body_has(&p, "due again in May"));
+	arena_release(&p.a);
 }
 
 static void class_names_are_judged_one_at_a_time(void **state)
