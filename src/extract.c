@@ -31,6 +31,8 @@ enum {
 	BODY_SCRIPTED_MAX = 80,
 	/* a closing list item this short with a linked headline is chrome */
 	TAIL_ITEM_MAX_CHARS = 120,
+	/* "More:", "Related stories": a few words */
+	STORY_LABEL_MAX_CHARS = 30,
 	/* the blurb under a closing teaser card's headline */
 	TAIL_CARD_MAX_CHARS = 200,
 	/* a closing line shorter than this without a full stop is chrome */
@@ -309,7 +311,8 @@ static enum block_fate block_fate(struct page_ctx *c, const struct blocks *b,
 	if (bl->kind != BLOCK_PRE && bl->kind != BLOCK_ROW &&
 	    (line_is_dateline(t, bl->len) || line_is_byline(t, bl->len) ||
 	     line_is_teaser(t, bl->len) || line_is_promo(t, bl->len) ||
-	     line_is_credit(t, bl->len) || line_is_chrome(t, bl->len)))
+	     line_is_credit(t, bl->len) || line_is_chrome(t, bl->len) ||
+	     line_is_comment_notice(t, bl->len)))
 		return FATE_DROP;
 	if (repeat[k])
 		return FATE_DROP;
@@ -349,6 +352,32 @@ static void drop_undeclared(struct page_ctx *c, const struct blocks *b,
 	}
 }
 
+/*
+ * A label over other stories ("More:", "Related stories") standing on
+ * its own line claims the linked headlines under it, headings included,
+ * up to the first line that is not mostly a link.
+ */
+static void drop_after_story_label(struct page_ctx *c, const struct blocks *b,
+				   enum block_fate *fate)
+{
+	for (uint32_t k = 0; k + 1 < b->count; k++) {
+		const struct block *bl = &b->v[k];
+		const char *t = block_text(b, k);
+		if (c->relaxed || bl->chars > STORY_LABEL_MAX_CHARS ||
+		    bl->link_chars ||
+		    !(line_is_teaser(t, bl->len) || line_is_chrome(t, bl->len)))
+			continue;
+		uint32_t j = k + 1;
+		while (j < b->count && b->v[j].chars &&
+		       b->v[j].link_chars * 2 > b->v[j].chars) {
+			if (fate[j] == FATE_BODY)
+				fate[j] = FATE_DROP;
+			j++;
+		}
+		k = j - 1;
+	}
+}
+
 /* Splits the content blocks into body and disclaimer text. */
 static void assemble(struct page_ctx *c, const struct blocks *b,
 		     struct extraction *out, struct blocks *kept)
@@ -365,6 +394,7 @@ static void assemble(struct page_ctx *c, const struct blocks *b,
 	}
 	free(repeat);
 	drop_undeclared(c, b, fate);
+	drop_after_story_label(c, b, fate);
 	trim_tail(c->d, b, fate);
 	buf_init(&body, BODY_MAX_BYTES);
 	for (uint32_t k = 0; k < b->count; k++) {

@@ -20,6 +20,8 @@ enum {
 	CREDIT_MAX_BYTES = 300,
 	PROMO_THRESHOLD = 3,
 	CHROME_MAX_BYTES = 80,
+	PROMO_OPENER_MAX_BYTES = 160,
+	COMMENT_NOTICE_MAX_BYTES = 200,
 	/* a name, not a caption that starts with "Image:" */
 	PICTURE_CREDIT_MAX_BYTES = 64,
 };
@@ -202,10 +204,17 @@ static const struct cue promo_cues[] = {
 	{"have a tip?", 2}, {"got a tip?", 2}, {"send us", 1},
 	{"join our", 1}, {"download our app", 3}, {"get the app", 2},
 	{"support our journalism", 3}, {"become a member", 2},
-	{"share it with", 2}, {"like this story?", 2}, {"like this article?", 2},
+	{"share it with", 2}, {"subscribe to our", 3},
+	{"click here for more information", 2}, {"like this story?", 2}, {"like this article?", 2},
 	{"abonnieren", 2}, {"newsletter abonnieren", 3}, {"folgen sie uns", 3},
 	{"suivez-nous", 3}, {"abonnez-vous", 3}, {"s\xc3\xadguenos", 3},
 	{"suscr\303\255bete", 3}, {"siga-nos", 3}, {"seguici", 3},
+};
+
+/* A short line that opens with the call itself ("Subscribe to ..."). */
+static const char *const promo_openers[] = {
+	"subscribe to ", "subscribe for ", "sign up for ", "sign up to ",
+	"follow us ", "follow our ",
 };
 
 bool line_is_promo(const char *s, size_t len)
@@ -214,6 +223,12 @@ bool line_is_promo(const char *s, size_t len)
 		return false;
 	struct str line = str_make(s, len);
 	int score = 0;
+	for (size_t i = 0; len <= PROMO_OPENER_MAX_BYTES &&
+			   i < sizeof(promo_openers) / sizeof(promo_openers[0]);
+	     i++) {
+		if (str_starts_with_i(line, promo_openers[i]))
+			return true;
+	}
 	for (size_t i = 0; i < sizeof(promo_cues) / sizeof(promo_cues[0]); i++) {
 		if (str_icontains(line, promo_cues[i].text))
 			score += promo_cues[i].weight;
@@ -323,4 +338,33 @@ bool line_is_chrome(const char *s, size_t len)
 			return true;
 	}
 	return false;
+}
+
+/*
+ * What a comment box says about itself ("Comments are closed.", "we are
+ * moderating all comments", "comments ... will not be approved by the
+ * moderator"): a comment word and a word of its rules, in a short line.
+ */
+static const char *const comment_words[] = {
+	"comment", "coment\xc3\xa1rio", "comentario", "kommentar",
+	"commentaire", "commento", "commenti",
+};
+
+static const char *const comment_rule_words[] = {
+	"moderat", "are closed", "is closed", "closed for", "approved",
+	"aprovados", "aprobados", "freigeschaltet", "spam", "guidelines",
+	"fermés", "chiusi",
+};
+
+bool line_is_comment_notice(const char *s, size_t len)
+{
+	if (len > COMMENT_NOTICE_MAX_BYTES)
+		return false;
+	struct str line = str_make(s, len);
+	return str_ifind_any(line, comment_words,
+			     sizeof(comment_words) / sizeof(comment_words[0])) >=
+		       0 &&
+	       str_ifind_any(line, comment_rule_words,
+			     sizeof(comment_rule_words) /
+				     sizeof(comment_rule_words[0])) >= 0;
 }

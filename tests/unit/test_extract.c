@@ -322,6 +322,37 @@ static void chrome_lines_are_furniture_not_text(void **state)
 	assert_true(line_is_teaser(related, strlen(related)));
 	const char *share = "Like this story? Share it with a friend!";
 	assert_true(line_is_promo(share, strlen(share)));
+	const char *sub = "Subscribe to Coast Daily and stay on top of the tides.";
+	assert_true(line_is_promo(sub, strlen(sub)));
+	const char *money = "Follow the money, the inspector told the council.";
+	assert_false(line_is_promo(money, strlen(money)));
+	const char *closed = "Comments are closed.";
+	assert_true(line_is_comment_notice(closed, strlen(closed)));
+	const char *mod = "Note: we are moderating all comments to deal with spam.";
+	assert_true(line_is_comment_notice(mod, strlen(mod)));
+	const char *said = "The mayor declined to comment on the ferry strike.";
+	assert_false(line_is_comment_notice(said, strlen(said)));
+}
+
+static void a_story_label_claims_the_linked_headlines_under_it(void **state)
+{
+	struct page p;
+	(void)state;
+
+	run(&p,
+	    "<html><body><article><h1>Harbour news</h1>" PARA("First.")
+	    PARA("Second.") "<h4>More:</h4>"
+	    "<ul><li><h4><a href=/a>Gulls return to the old pier</a></h4></li>"
+	    "</ul><ul><li><h4><a href=/b>Ferry fares rise in spring</a></h4>"
+	    "</li></ul>" PARA("Third.") PARA("Fourth.")
+	    "<h2>What happens next</h2>" PARA("Fifth.")
+	    "</article></body></html>",
+	    200);
+	assert_true(body_has(&p, "Third. The committee"));
+	assert_true(body_has(&p, "What happens next"));
+	assert_false(body_has(&p, "Gulls return"));
+	assert_false(body_has(&p, "Ferry fares"));
+	arena_release(&p.a);
 }
 
 static void a_closing_list_of_linked_headlines_is_cut(void **state)
@@ -443,6 +474,7 @@ int main(void)
 		cmocka_unit_test(chrome_lines_are_furniture_not_text),
 		cmocka_unit_test(class_names_are_judged_one_at_a_time),
 		cmocka_unit_test(a_closing_list_of_linked_headlines_is_cut),
+		cmocka_unit_test(a_story_label_claims_the_linked_headlines_under_it),
 		cmocka_unit_test(metadata_comes_from_json_ld_and_meta),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
