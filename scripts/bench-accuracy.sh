@@ -61,6 +61,59 @@ run_corpus() {
 run_corpus hard
 run_corpus soft
 
+# One table: our figures beside the peers' (from the benchmark data's
+# own anchors file, when it is there) and the targets.
+python3 - "$OUT" "$SHARED/tools/ANCHORS.md" <<'PY'
+import json, re, sys
+out, anchors = sys.argv[1], sys.argv[2]
+aeb = next(iter(json.load(open(out + "/aeb-score.json")).values()))["summary"]
+hard = json.load(open(out + "/corpus-hard-score.json"))
+soft = json.load(open(out + "/corpus-soft-score.json"))
+try:
+    text = open(anchors, encoding="utf-8").read()
+except OSError:
+    text = ""
+def peer(row_start, col):
+    for line in text.splitlines():
+        if line.startswith("| " + row_start):
+            cells = [c.strip() for c in line.strip("|").split("|")]
+            return cells[col] if col < len(cells) else "-"
+    return "-"
+o, hs = hard["overall"], soft["overall"]
+rows = [
+    ("ScrapingHub body F1 / P / R",
+     "%.3f / %.3f / %.3f" % (aeb["f1"], aeb["precision"], aeb["recall"]),
+     " / ".join(peer("trafilatura 2.0.0", i) for i in (1, 2, 3)),
+     " / ".join(peer("Readability.js", i) for i in (1, 2, 3)),
+     ">= 0.975 / 0.96 / 0.98"),
+    ("corpus body F1 (%d)" % o["body"]["pages"], "%.3f" % o["body"]["f1"],
+     peer("body F1", 1).split(" ")[0], peer("body F1", 2).split(" ")[0],
+     ">= best peer"),
+    ("corpus snippet F1 (%d)" % o["snippets"]["cases"],
+     "%.3f" % o["snippets"]["f1"], peer("snippet F1", 1).split(" ")[0],
+     peer("snippet F1", 2).split(" ")[0], ">= best peer"),
+    ("title exact / close (%d)" % o["title"]["cases"],
+     "%.3f / %.3f" % (o["title"]["exact"], o["title"]["close"]),
+     peer("title exact", 1), peer("title exact", 2), ">= best peer"),
+    ("charset set body F1 (%d)" % hard["charset"]["body"]["pages"],
+     "%.3f" % hard["charset"]["body"]["f1"], peer("charset set", 1),
+     peer("charset set", 2), ""),
+    ("error pages P / R, hard / soft",
+     "%.3f / %.3f, %.3f / %.3f" % (o["error"]["precision"], o["error"]["recall"],
+                                  hs["error"]["precision"], hs["error"]["recall"]),
+     peer("error pages", 1), peer("error pages", 2), ""),
+    ("disclaimer F1, leaked into body",
+     "%.3f, %d of %d" % (o["disclaimer"]["f1"], o["disclaimer"]["leaked"],
+                         o["disclaimer"]["cases"]),
+     peer("disclaimer", 1), peer("disclaimer", 2), ""),
+]
+head = ("measure", "extract", "trafilatura", "Readability.js", "target")
+widths = [max(len(r[i]) for r in rows + [head]) for i in range(5)]
+print("== summary")
+for r in [head] + rows:
+    print("  " + "  ".join(c.ljust(w) for c, w in zip(r, widths)).rstrip())
+PY
+
 f1=$(python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); print("%.4f" % next(iter(d.values()))["summary"]["f1"])' "$OUT/aeb-score.json")
 base=$(cat "$BASELINE" 2>/dev/null || echo 0)
 echo "== ScrapingHub body F1 $f1 (baseline $base)"
