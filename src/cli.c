@@ -10,10 +10,12 @@
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "msg.h"
 #include "property.h"
+#include "str.h"
 
 enum {
 	OPT_JSON = 256,
@@ -37,6 +39,7 @@ enum {
 	OPT_RESUME,
 	OPT_EXIT_ZERO,
 	OPT_DENY_PRIVATE,
+	OPT_CACERT,
 	OPT_MARKDOWN,
 	OPT_WITH_MARKDOWN,
 	OPT_LINKS,
@@ -63,6 +66,7 @@ static const struct option long_options[] = {
 	{"cookie", required_argument, NULL, 'b'},
 	{"proxy", required_argument, NULL, 'x'},
 	{"insecure", no_argument, NULL, 'k'},
+	{"cacert", required_argument, NULL, OPT_CACERT},
 	{"deny-private", no_argument, NULL, OPT_DENY_PRIVATE},
 	{"max-time", required_argument, NULL, 'm'},
 	{"connect-timeout", required_argument, NULL, OPT_CONNECT_TIMEOUT},
@@ -123,6 +127,8 @@ void cli_usage(FILE *to)
 	      "  -b, --cookie DATA|FILE cookies to send\n"
 	      "  -x, --proxy URL        the proxy to use\n"
 	      "  -k, --insecure         do not verify TLS certificates\n"
+	      "      --cacert FILE      trust the CA certificates in FILE (PEM)\n"
+	      "                         instead of the system's\n"
 	      "      --deny-private     never connect to loopback, private,\n"
 	      "                         link-local or multicast addresses\n"
 	      "  -m, --max-time SECS    the deadline for one transfer (60)\n"
@@ -360,6 +366,9 @@ static int parse_option(int c, const char *arg, struct options *o,
 	case 'k':
 		o->fetch.insecure = true;
 		return 0;
+	case OPT_CACERT:
+		o->fetch.cacert = arg;
+		return 0;
 	case OPT_DENY_PRIVATE:
 		o->fetch.deny_private = true;
 		return 0;
@@ -495,6 +504,48 @@ static int cli_check_inputs(int argc, char **argv, struct options *o)
 }
 
 /*
+ * libcurl reads --cacert only when a TLS connection is made: a missing
+ * or mistyped bundle would then fail every https entry of a batch, one
+ * by one.  So it is checked before anything starts: a file that can be
+ * read and holds at least one PEM certificate ("-----BEGIN
+ * CERTIFICATE-----", or the TRUSTED and X509 variants OpenSSL also
+ * reads).  Whether each certificate parses is left to the TLS library.
+ */
+static int cli_check_cacert(const char *path)
+{
+	char line[256];
+	struct stat st;
+	bool found = false;
+	FILE *f = fopen(path, "r");
+
+	if (!f)
+		return error("--cacert: cannot read '%s': %s", path,
+			     strerror(errno));
+	if (fstat(fileno(f), &st) == 0 && S_ISDIR(st.st_mode)) {
+		fclose(f);
+		return error("--cacert: '%s' is a directory, not a PEM file",
+			     path);
+	}
+	while (!found && fgets(line, sizeof(line), f)) {
+		struct str l = str_from(line);
+
+		found = str_starts_with_i(l, "-----BEGIN ") &&
+			str_icontains(l, "CERTIFICATE-----");
+	}
+	if (ferror(f)) {
+		int err = errno;
+
+		fclose(f);
+		return error("--cacert: cannot read '%s': %s", path,
+			     strerror(err));
+	}
+	fclose(f);
+	if (!found)
+		return error("--cacert: '%s' holds no PEM certificate", path);
+	return 0;
+}
+
+/*
  * Decided once at start-up (getenv is not for later): a progress line
  * only on a terminal and without -q; colour unless NO_COLOR is set to
  * anything non-empty or the terminal is "dumb".
@@ -544,6 +595,8 @@ int cli_parse(int argc, char **argv, struct options *o)
 	o->fetch.headers = o->headers;
 	o->fetch.n_headers = n_headers;
 	if (cli_check_inputs(argc, argv, o))
+		return -1;
+	if (o->fetch.cacert && cli_check_cacert(o->fetch.cacert))
 		return -1;
 	cli_set_display(o);
 	return 0;

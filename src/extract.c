@@ -72,15 +72,58 @@ static uint64_t text_hash(const char *s, size_t len)
 	return h;
 }
 
+/* A line of page furniture: a dateline, a byline, a label, a prompt. */
+static bool is_furniture_line(const char *t, size_t len)
+{
+	return line_is_dateline(t, len) || line_is_byline(t, len) ||
+	       line_is_teaser(t, len) || line_is_promo(t, len) ||
+	       line_is_credit(t, len) || line_is_chrome(t, len) ||
+	       line_is_comment_notice(t, len) || line_is_post_meta(t, len);
+}
+
+/* A line that says when and by whom, not what. */
+static bool is_post_line(const char *t, size_t len)
+{
+	return line_is_byline(t, len) || line_is_post_meta(t, len);
+}
+
+/*
+ * Appends a paragraph whose lines are broken with <br>, without the
+ * lines of furniture glued to it ("05/10/2018 - Posted by: ...").
+ */
+static void append_lines(struct buf *out, const char *t, size_t len)
+{
+	bool any = false;
+
+	for (size_t at = 0; at < len;) {
+		const char *nl = memchr(t + at, '\n', len - at);
+		size_t end = nl ? (size_t)(nl - t) : len;
+		struct str line = str_trim(str_make(t + at, end - at));
+		if (line.len && !is_post_line(line.ptr, line.len)) {
+			if (any)
+				(void)buf_append_char(out, '\n');
+			(void)buf_append(out, line.ptr, line.len);
+			any = true;
+		}
+		at = end + 1;
+	}
+}
+
 static void append_block(struct buf *out, const struct blocks *b, uint32_t k,
 			 const struct block *prev)
 {
+	const struct block *bl = &b->v[k];
+	const char *t = block_text(b, k);
+
 	if (out->len) {
-		bool tight = prev && prev->kind == b->v[k].kind &&
+		bool tight = prev && prev->kind == bl->kind &&
 			     (prev->kind == BLOCK_ITEM || prev->kind == BLOCK_ROW);
 		(void)buf_append_str(out, tight ? "\n" : "\n\n");
 	}
-	(void)buf_append(out, block_text(b, k), b->v[k].len);
+	if (bl->kind == BLOCK_PARA && memchr(t, '\n', bl->len))
+		append_lines(out, t, bl->len);
+	else
+		(void)buf_append(out, t, bl->len);
 }
 
 enum block_fate {
@@ -309,10 +352,7 @@ static enum block_fate block_fate(struct page_ctx *c, const struct blocks *b,
 	if (is_link_list(c, bl))
 		return FATE_DROP;
 	if (bl->kind != BLOCK_PRE && bl->kind != BLOCK_ROW &&
-	    (line_is_dateline(t, bl->len) || line_is_byline(t, bl->len) ||
-	     line_is_teaser(t, bl->len) || line_is_promo(t, bl->len) ||
-	     line_is_credit(t, bl->len) || line_is_chrome(t, bl->len) ||
-	     line_is_comment_notice(t, bl->len)))
+	    is_furniture_line(t, bl->len))
 		return FATE_DROP;
 	if (repeat[k])
 		return FATE_DROP;

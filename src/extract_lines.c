@@ -22,6 +22,7 @@ enum {
 	CHROME_MAX_BYTES = 80,
 	PROMO_OPENER_MAX_BYTES = 160,
 	COMMENT_NOTICE_MAX_BYTES = 200,
+	POST_META_MAX_BYTES = 200,
 	/* a name, not a caption that starts with "Image:" */
 	PICTURE_CREDIT_MAX_BYTES = 64,
 };
@@ -367,4 +368,41 @@ bool line_is_comment_notice(const char *s, size_t len)
 	       str_ifind_any(line, comment_rule_words,
 			     sizeof(comment_rule_words) /
 				     sizeof(comment_rule_words[0])) >= 0;
+}
+
+/*
+ * The line a blog engine prints over a post: "05/10/2018 - Posted by:
+ * Jane Doe - Category: Health - Tags: ferry".  Two of its labels, or one
+ * with a date, in a short line that is not a sentence.
+ */
+static const char *const post_meta_labels[] = {
+	"posted by", "posted in", "posted on", "written by", "filed under",
+	"category:", "categories:", "tags:", "publicado por", "publicado em",
+	"categoria:", "publi\xc3\xa9 par", "cat\xc3\xa9gorie", "ver\xc3\xb6" "ffentlicht von",
+	"kategorie:", "pubblicato da", "categoria", "etiquetas:",
+};
+
+static bool has_digits_date(const char *s, size_t len)
+{
+	for (size_t i = 0; i + 4 < len; i++) {
+		if (ascii_is_digit((unsigned char)s[i]) &&
+		    (s[i + 1] == '/' || s[i + 1] == '.' || s[i + 1] == '-' ||
+		     (ascii_is_digit((unsigned char)s[i + 1]) &&
+		      (s[i + 2] == '/' || s[i + 2] == '.' || s[i + 2] == '-'))))
+			return true;
+	}
+	return false;
+}
+
+bool line_is_post_meta(const char *s, size_t len)
+{
+	if (!len || len > POST_META_MAX_BYTES || s[len - 1] == '.' ||
+	    s[len - 1] == '!' || s[len - 1] == '?')
+		return false;
+	struct str line = str_make(s, len);
+	int labels = 0;
+	for (size_t i = 0;
+	     i < sizeof(post_meta_labels) / sizeof(post_meta_labels[0]); i++)
+		labels += str_icontains(line, post_meta_labels[i]);
+	return labels >= 2 || (labels == 1 && has_digits_date(s, len));
 }

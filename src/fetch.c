@@ -243,7 +243,13 @@ static size_t fetch_header_cb(char *data, size_t size, size_t nmemb,
 		t->head_done = false;
 		t->type_checked = false;
 		t->length_seen = false;
+		t->chunked = false;
+		t->close_notify = false;
 	}
+	/* libcurl, too, takes "chunked" anywhere in the value as chunked. */
+	if (str_starts_with_i(line, "transfer-encoding:") &&
+	    str_icontains(line, "chunked"))
+		t->chunked = true;
 	if (fetch_length_conflicts(t, line)) {
 		t->abort_kind = FAIL_FETCH;
 		snprintf(t->abort_detail, sizeof(t->abort_detail),
@@ -326,6 +332,23 @@ static void fetch_set_request(struct fetch_transfer *t)
 	}
 }
 
+/*
+ * --cacert: the CAs of that file and no others.  CURLOPT_CAINFO alone
+ * replaces only the CA bundle: a libcurl built with a CA directory
+ * (Debian's: /etc/ssl/certs) would still trust the system's CAs through
+ * it, so the directory is unset too.  A TLS library without CA
+ * directories refuses that second option, and has nothing to unset.
+ */
+static int fetch_set_trust(CURL *h, const struct fetch_options *o)
+{
+	if (!o->cacert)
+		return 0;
+	if (curl_easy_setopt(h, CURLOPT_CAINFO, o->cacert))
+		return -1;
+	(void)curl_easy_setopt(h, CURLOPT_CAPATH, (char *)NULL);
+	return 0;
+}
+
 /* "127.0.0.1 is loopback (127.0.0.0/8)", for the record's detail. */
 static void fetch_note_blocked(struct fetch_transfer *t,
 			       const struct curl_sockaddr *a, const char *range)
@@ -382,6 +405,26 @@ static int fetch_set_address_policy(struct fetch_transfer *t)
 	return 0;
 }
 
+/*
+ * A TLS close_notify, as libcurl 7.88 lets it be seen: only in its trace
+ * of the TLS records it receives (OpenSSL's message callback), which it
+ * writes as text such as "TLSv1.3 (IN), TLS alert, close notify (256):"
+ * and hands to the debug function when CURLOPT_VERBOSE is on.  Nothing
+ * else of the trace is kept.  A TLS library whose trace says nothing of
+ * alerts leaves close_notify unseen: see fetch_close_unverified().
+ */
+static int fetch_debug_cb(CURL *h, curl_infotype type, char *data,
+			  size_t size, void *userp)
+{
+	struct fetch_transfer *t = userp;
+
+	(void)h;
+	if (type == CURLINFO_TEXT &&
+	    str_icontains(str_make(data, size), "(IN), TLS alert, close notify"))
+		t->close_notify = true;
+	return 0;
+}
+
 static void fetch_set_callbacks(struct fetch_transfer *t)
 {
 	CURL *h = t->easy;
@@ -392,6 +435,9 @@ static void fetch_set_callbacks(struct fetch_transfer *t)
 	curl_easy_setopt(h, CURLOPT_WRITEDATA, t);
 	curl_easy_setopt(h, CURLOPT_HEADERFUNCTION, fetch_header_cb);
 	curl_easy_setopt(h, CURLOPT_HEADERDATA, t);
+	curl_easy_setopt(h, CURLOPT_DEBUGFUNCTION, fetch_debug_cb);
+	curl_easy_setopt(h, CURLOPT_DEBUGDATA, t);
+	curl_easy_setopt(h, CURLOPT_VERBOSE, 1L);
 	/* No SIGALRM for resolver timeouts: we may run on any thread. */
 	curl_easy_setopt(h, CURLOPT_NOSIGNAL, 1L);
 	/* Never CURLOPT_FAILONERROR: error pages have bodies to classify. */
@@ -425,6 +471,12 @@ int fetch_transfer_setup(struct fetch_transfer *t, const char *url,
 		response_fail(
 		    r, FAIL_FETCH,
 		    "libcurl refused the protocol or redirect policy");
+		return -1;
+	}
+	if (fetch_set_trust(t->easy, o)) {
+		fetch_transfer_release(t);
+		response_fail(r, FAIL_FETCH,
+			      "libcurl cannot use --cacert with its TLS library");
 		return -1;
 	}
 	fetch_set_limits(t->easy, o);
@@ -541,6 +593,34 @@ static bool fetch_transient(struct fetch_transfer *t, CURLcode rc, long status)
 	}
 }
 
+/*
+ * A body that only the connection's close ends (HTTP/1.x, no
+ * Content-Length, not chunked) is known whole over TLS only when the
+ * server said so with close_notify before closing: a bare TCP close may
+ * be a cut, by a crash or by anyone on the path (RFC 8446, section 6.1).
+ * libcurl 7.88 with OpenSSL takes the bare close as the end of the body
+ * (it sets SSL_OP_IGNORE_UNEXPECTED_EOF); later libcurl reports it as a
+ * receive error, and so does this check, so that such a page is never
+ * taken as whole, whatever the libcurl.  Statuses that have no body
+ * (1xx, 204, 304) need no end.
+ */
+static bool fetch_close_unverified(struct fetch_transfer *t,
+				   const struct response *r)
+{
+	long version = 0;
+
+	if (t->close_notify || t->chunked || t->length_seen)
+		return false;
+	if (!r->final_url || !str_starts_with_i(str_from(r->final_url),
+						"https://"))
+		return false;
+	if (r->status < 200 || r->status == 204 || r->status == 304)
+		return false;
+	curl_easy_getinfo(t->easy, CURLINFO_HTTP_VERSION, &version);
+	return version == CURL_HTTP_VERSION_1_0 ||
+	       version == CURL_HTTP_VERSION_1_1;
+}
+
 /* libcurl parses Retry-After (seconds or an HTTP date) for us. */
 static long fetch_retry_after_ms(struct fetch_transfer *t)
 {
@@ -573,6 +653,12 @@ int fetch_transfer_finish(struct fetch_transfer *t, CURLcode rc,
 	if (rc == CURLE_OK && (r->status < 100 || r->status > 999)) {
 		snprintf(t->errbuf, sizeof(t->errbuf), "no HTTP status");
 		rc = CURLE_WEIRD_SERVER_REPLY;
+	}
+	if (rc == CURLE_OK && fetch_close_unverified(t, r)) {
+		snprintf(t->errbuf, sizeof(t->errbuf),
+			 "TLS connection closed without close_notify: the "
+			 "body, ended only by the close, may be cut short");
+		rc = CURLE_RECV_ERROR;
 	}
 	/* An empty body never reached the write callback's check. */
 	if (rc == CURLE_OK && fetch_type_refused(r->status, r->content_type))

@@ -32,6 +32,7 @@ struct fetch_options {
 	size_t n_headers;
 	const char *cookie;         /* -b: a cookie string or a file */
 	const char *proxy;          /* -x; NULL = the environment's */
+	const char *cacert;         /* --cacert: trust only these CAs */
 	bool insecure;              /* -k */
 	bool deny_private;          /* --deny-private: see netpolicy.h */
 };

@@ -27,6 +27,8 @@ struct fetch_transfer {
 	bool type_checked;         /* the current response's type was vetted */
 	bool length_seen;          /* it had a Content-Length, of length: */
 	curl_off_t length;
+	bool chunked;              /* its Transfer-Encoding names chunked */
+	bool close_notify;         /* the server's TLS close_notify came since */
 	enum fail_kind abort_kind; /* why a callback stopped the transfer */
 	char abort_detail[160];
 	char blocked[160]; /* an address --deny-private refused, or "" */

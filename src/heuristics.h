@@ -143,6 +143,7 @@ bool line_is_promo(const char *s, size_t len);
 bool line_is_credit(const char *s, size_t len);
 bool line_is_chrome(const char *s, size_t len);
 bool line_is_comment_notice(const char *s, size_t len);
+bool line_is_post_meta(const char *s, size_t len);
 
 /* extract_errpage.c */
 void errpage_classify(struct page_ctx *c, const char *title,

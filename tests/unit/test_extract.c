@@ -332,6 +332,32 @@ static void chrome_lines_are_furniture_not_text(void **state)
 	assert_true(line_is_comment_notice(mod, strlen(mod)));
 	const char *said = "The mayor declined to comment on the ferry strike.";
 	assert_false(line_is_comment_notice(said, strlen(said)));
+	const char *meta = "05/10/2018 - Publicado por: Ana Lima - Categoria: "
+			   "Sa\xc3\xba" "de - Tags: ferry";
+	assert_true(line_is_post_meta(meta, strlen(meta)));
+	const char *tags = "Tags: ferry, harbour";
+	assert_false(line_is_post_meta(tags, strlen(tags)));
+}
+
+static void a_post_line_glued_to_its_paragraph_is_cut(void **state)
+{
+	struct page p;
+	(void)state;
+
+	run(&p,
+	    "<html><body><div class=post><p class=title>Ferry cars broken "
+	    "into</p><small><b>05/10/2018</b> - Posted by: Ana Lima - "
+	    "Category: <a href=/c>Health</a> - Tags: <a href=/t>ferry</a>"
+	    "</small><br><br>Two of the five cars of the ferry team were broken "
+	    "into this morning. The batteries were taken and the doors "
+	    "damaged, and the police came to see the damage.<br>The visits "
+	    "planned for the morning will be moved to another day.</div>"
+	    "</body></html>",
+	    200);
+	assert_true(body_has(&p, "Two of the five cars"));
+	assert_true(body_has(&p, "another day"));
+	assert_false(body_has(&p, "Posted by"));
+	arena_release(&p.a);
 }
 
 static void a_story_label_claims_the_linked_headlines_under_it(void **state)
@@ -474,6 +500,7 @@ int main(void)
 		cmocka_unit_test(chrome_lines_are_furniture_not_text),
 		cmocka_unit_test(class_names_are_judged_one_at_a_time),
 		cmocka_unit_test(a_closing_list_of_linked_headlines_is_cut),
+		cmocka_unit_test(a_post_line_glued_to_its_paragraph_is_cut),
 		cmocka_unit_test(a_story_label_claims_the_linked_headlines_under_it),
 		cmocka_unit_test(metadata_comes_from_json_ld_and_meta),
 	};
