@@ -18,6 +18,8 @@
  *   page cut short is never mistaken for a whole one.
  * - Only the body of the last response is kept: each status line seen by
  *   the header callback starts the body afresh.
+ * - Over TLS, a body that only the connection's close ends is whole only
+ *   when the server's close_notify came before the close.
  * - With --deny-private no socket is ever opened to an address that
  *   netpolicy.h refuses, whatever name, redirect or proxy led there.
  * - Options that libcurl would read as "no limit" (a zero or negative
@@ -411,7 +413,10 @@ static int fetch_set_address_policy(struct fetch_transfer *t)
  * writes as text such as "TLSv1.3 (IN), TLS alert, close notify (256):"
  * and hands to the debug function when CURLOPT_VERBOSE is on.  Nothing
  * else of the trace is kept.  A TLS library whose trace says nothing of
- * alerts leaves close_notify unseen: see fetch_close_unverified().
+ * alerts leaves close_notify unseen: see fetch_close_unverified().  Only
+ * the server could put those words in the trace otherwise (in its
+ * certificate's subject, say), and it could as well send the alert: the
+ * check guards against a cut on the way, not against the server.
  */
 static int fetch_debug_cb(CURL *h, curl_infotype type, char *data,
 			  size_t size, void *userp)
@@ -607,9 +612,14 @@ static bool fetch_transient(struct fetch_transfer *t, CURLcode rc, long status)
 static bool fetch_close_unverified(struct fetch_transfer *t,
 				   const struct response *r)
 {
+	curl_off_t length = -1;
 	long version = 0;
 
-	if (t->close_notify || t->chunked || t->length_seen)
+	if (t->close_notify || t->chunked)
+		return false;
+	/* libcurl's own reading of Content-Length, odd forms included */
+	curl_easy_getinfo(t->easy, CURLINFO_CONTENT_LENGTH_DOWNLOAD_T, &length);
+	if (length >= 0)
 		return false;
 	if (!r->final_url || !str_starts_with_i(str_from(r->final_url),
 						"https://"))

@@ -201,6 +201,9 @@ gen_tls () {
 		"$(wc -c <page.tmp)"; cat page.tmp; } >"$RAW_DIR/tls/page"
 	{ printf 'HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: 100000\r\n\r\n'; cat page.tmp; } \
 		>"$RAW_DIR/tls/cut"
+	# Ended only by the close (s_server -HTTP sends close_notify first).
+	{ printf 'HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nConnection: close\r\n\r\n'; cat page.tmp; } \
+		>"$RAW_DIR/tls/close-delimited"
 	printf 'HTTP/1.1 302 Found\r\nLocation: %s/status/200\r\nContent-Length: 0\r\n\r\n' \
 		"$1" >"$RAW_DIR/tls/downgrade"
 	printf 'HTTP/1.1 302 Found\r\nLocation: file:///etc/hostname\r\nContent-Length: 0\r\n\r\n' \

@@ -8,6 +8,7 @@
 #			so checks can follow with &&
 #	has TEXT, lacks TEXT	fixed string in ./out (or not)
 #	err_has TEXT		fixed string in ./err
+#	err_lines N		./err has exactly N lines
 #	field KEY VALUE		./out has "KEY":VALUE (VALUE as JSON text)
 #	took_at_least MS	the last x ran at least MS ms
 #	records FILE N		FILE has exactly one JSON record per index
@@ -49,6 +50,12 @@ lacks () {
 err_has () {
 	grep -Fq -- "$1" err && return 0
 	echo "stderr lacks: $1" >&2
+	return 1
+}
+
+err_lines () {
+	[ "$(wc -l <err)" -eq "$1" ] && return 0
+	echo "stderr has $(wc -l <err) lines, expected $1" >&2
 	return 1
 }
 
@@ -225,4 +232,46 @@ rss_below () {
 	[ "$(cat rss)" -le $(($1 * 1024)) ] && return 0
 	echo "peak RSS $(cat rss) KiB is over $1 MiB" >&2
 	return 1
+}
+
+# tls_no_close_notify: a TLS server that answers with a page whose body
+# only the close would end (no Content-Length, not chunked), then dies
+# without a close_notify.  openssl s_server (plain: -quiet would hide the
+# ACCEPT line with its port) sends what comes on its stdin, here a FIFO
+# holding the response (whose first byte, "H", is none of s_server's
+# one-letter commands); once the request has come, the server gets
+# SIGKILL, so the kernel closes the connection with a bare FIN (nothing
+# unread is left, which would make it a reset).
+tls_no_close_notify () {
+	mkfifo reply
+	# Read-write, so that neither end waits for the other to open.
+	exec 3<>reply
+	cat "$FX/tls/close-delimited" >&3
+	timeout -s KILL "$((BOUND + 5))" openssl s_server -accept 127.0.0.1:0 \
+		-cert "$TLS_DIR/good.pem" -key "$TLS_DIR/good.key" \
+		-naccept 1 <reply >server.log 2>&1 3>&- &
+	guard=$!
+	tries=0
+	while ! grep -q '^ACCEPT' server.log && [ $tries -lt 50 ]; do
+		sleep 0.1
+		tries=$((tries + 1))
+	done
+	server=$(children $guard)
+	port=$(sed -n 's/^ACCEPT .*:\([0-9][0-9]*\)$/\1/p' server.log)
+	[ -n "$port" ] && [ -n "$server" ] ||
+		{ echo "the TLS server did not start" >&2; return 1; }
+	x --json --cacert "$TLS_CA" "https://127.0.0.1:$port/" 3>&- &
+	client=$!
+	tries=0
+	while ! grep -q '^GET / ' server.log && [ $tries -lt 100 ]; do
+		sleep 0.1
+		tries=$((tries + 1))
+	done
+	sleep 0.3
+	kill -KILL "$server"
+	wait $client
+	wait $guard
+	exec 3>&-
+	grep -q '^GET / ' server.log ||
+		{ echo "the request never reached the server" >&2; return 1; }
 }

@@ -10,6 +10,9 @@
 #   - a second fixture server, stopped with SIGSTOP: the kernel still
 #     accepts connections on its port, but nothing ever answers ($MUTE);
 #   - openssl s_server with a self-signed certificate made now ($TLS),
+#     and three more with certificates of a test CA made now ($TLS_CA):
+#     for 127.0.0.1 and localhost ($TLS_GOOD), for another name only
+#     ($TLS_WRONG_HOST), and for 127.0.0.1 but expired ($TLS_EXPIRED),
 #     if openssl is installed;
 # and notes a port that refuses connections ($REFUSED).
 #
@@ -152,31 +155,109 @@ if [ -z "$mute_pid" ] || ! kill -STOP "$mute_pid"; then
 fi
 pids="$pids $mute_pid"
 
-TLS=
-if command -v openssl >/dev/null 2>&1; then
-	(cd "$TEST_TMP" &&
-	 openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 \
-		-nodes -keyout key.pem -out cert.pem -days 2 \
-		-subj /CN=battery.invalid >/dev/null 2>&1)
+# start_tls CERT KEY: openssl s_server on the files of $FX/tls, with
+# CERT and KEY; sets $tls_url to its https:// base, or to "" when it did
+# not start.
+start_tls () {
+	out=$TEST_TMP/tls.$(basename "$1" .pem).out
 	(cd "$FX/tls" && exec timeout "$LIFETIME" openssl s_server \
-		-accept 127.0.0.1:0 -cert "$TEST_TMP/cert.pem" \
-		-key "$TEST_TMP/key.pem" -HTTP -naccept 1000 \
-		>"$TEST_TMP/tls.out" 2>&1 </dev/null) &
+		-accept 127.0.0.1:0 -cert "$1" -key "$2" -HTTP -naccept 1000 \
+		>"$out" 2>&1 </dev/null) &
 	tls_timeout=$!
 	pids="$pids $tls_timeout"
 	tries=0
-	while ! grep -q '^ACCEPT' "$TEST_TMP/tls.out" 2>/dev/null &&
-	      [ $tries -lt 50 ]; do
+	while ! grep -q '^ACCEPT' "$out" 2>/dev/null && [ $tries -lt 50 ]; do
 		sleep 0.1
 		tries=$((tries + 1))
 	done
 	# Killing timeout would leave openssl behind: kill both.
 	pids="$pids $(children $tls_timeout)"
-	tls_port=$(sed -n 's/^ACCEPT .*:\([0-9][0-9]*\)$/\1/p' "$TEST_TMP/tls.out")
-	[ -n "$tls_port" ] && TLS=https://127.0.0.1:$tls_port
+	tls_port=$(sed -n 's/^ACCEPT .*:\([0-9][0-9]*\)$/\1/p' "$out")
+	tls_url=
+	[ -n "$tls_port" ] && tls_url=https://127.0.0.1:$tls_port
+}
+
+# make_ca DIR: a test CA (DIR/ca.pem) and three certificates it signs,
+# DIR/NAME.pem with DIR/NAME.key: good (127.0.0.1 and localhost, valid
+# for two days from now), wrong-host (wrong.invalid only) and expired
+# (127.0.0.1, valid for one day in 2020).  `openssl ca` is used because
+# the x509 command of OpenSSL 3.0 cannot set a start date.
+make_ca () {
+	mkdir -p "$1" && cd "$1" || return 1
+	cat >ca.cnf <<-'EOF'
+	[ca]
+	default_ca = battery
+	[battery]
+	database = index.txt
+	new_certs_dir = .
+	serial = serial
+	default_md = sha256
+	policy = anything
+	unique_subject = no
+	[anything]
+	commonName = supplied
+	[good]
+	subjectAltName = IP:127.0.0.1, DNS:localhost
+	[wrong_host]
+	subjectAltName = DNS:wrong.invalid
+	EOF
+	: >index.txt
+	echo 01 >serial
+	openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 \
+		-nodes -keyout ca.key -out ca.pem -days 2 \
+		-subj "/CN=extract battery CA" \
+		-addext basicConstraints=critical,CA:TRUE \
+		-addext keyUsage=critical,keyCertSign,cRLSign || return 1
+	for spec in good:127.0.0.1:good wrong-host:wrong.invalid:wrong_host \
+	    expired:127.0.0.1:good; do
+		name=${spec%%:*}
+		rest=${spec#*:}
+		dates="-days 2"
+		[ "$name" = expired ] &&
+			dates="-startdate 20200101000000Z -enddate 20200102000000Z"
+		openssl req -new -newkey ec \
+			-pkeyopt ec_paramgen_curve:prime256v1 -nodes \
+			-keyout "$name.key" -out "$name.csr" \
+			-subj "/CN=${rest%%:*}" || return 1
+		# shellcheck disable=SC2086
+		openssl ca -batch -config ca.cnf -cert ca.pem -keyfile ca.key \
+			-in "$name.csr" -out "$name.pem" -notext \
+			-extfile ca.cnf -extensions "${rest#*:}" $dates ||
+			return 1
+	done
+}
+
+TLS=
+TLS_CA=
+TLS_DIR=
+TLS_GOOD=
+TLS_WRONG_HOST=
+TLS_EXPIRED=
+if command -v openssl >/dev/null 2>&1; then
+	(cd "$TEST_TMP" &&
+	 openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 \
+		-nodes -keyout key.pem -out cert.pem -days 2 \
+		-subj /CN=battery.invalid >/dev/null 2>&1)
+	start_tls "$TEST_TMP/cert.pem" "$TEST_TMP/key.pem"
+	TLS=$tls_url
+	TLS_DIR=$TEST_TMP/ca
+	if (make_ca "$TLS_DIR") >"$TEST_TMP/ca.log" 2>&1; then
+		TLS_CA=$TLS_DIR/ca.pem
+		start_tls "$TLS_DIR/good.pem" "$TLS_DIR/good.key"
+		TLS_GOOD=$tls_url
+		start_tls "$TLS_DIR/wrong-host.pem" "$TLS_DIR/wrong-host.key"
+		TLS_WRONG_HOST=$tls_url
+		start_tls "$TLS_DIR/expired.pem" "$TLS_DIR/expired.key"
+		TLS_EXPIRED=$tls_url
+	else
+		# The cases that need them fail, and say why.
+		echo "battery: the test CA could not be made:" >&2
+		tail -n 5 "$TEST_TMP/ca.log" >&2
+	fi
 fi
 
-export EXTRACT CHECK PEAK LIB SANITIZED BASE PORT REFUSED MUTE TLS G FX
+export EXTRACT CHECK PEAK LIB SANITIZED BASE PORT REFUSED MUTE TLS G FX \
+	TLS_CA TLS_DIR TLS_GOOD TLS_WRONG_HOST TLS_EXPIRED
 
 # ---- the cases ----
 
