@@ -43,7 +43,6 @@
 /* More than libuchardet needs to be confident; bounds its time. */
 #define DECODE_DETECT_LEN ((size_t)64 * 1024)
 /* bytes looked at for BOM-less UTF-16/32 and for double-byte text */
-#define WIDE_SNIFF_LEN ((size_t)1024)
 #define CJK_SNIFF_LEN ((size_t)16 * 1024)
 #define CJK_MIN_HIGH_BYTES 16
 /* iconv writes into this stack chunk; each chunk holds whole characters. */
@@ -318,37 +317,24 @@ static const struct charset *detect(const char *bytes, size_t len)
 	return cs;
 }
 
-/*
- * UTF-16 and UTF-32 without a byte order mark: markup is ASCII, so one
- * byte of each pair (or three of each quad) is NUL.  Counted over the
- * first bytes only; a page of binary junk has no such regular pattern.
- */
 static const struct charset utf32le = {"utf-32le", "UTF-32LE"};
 static const struct charset utf32be = {"utf-32be", "UTF-32BE"};
 
+/* UTF-16 or UTF-32 without a byte order mark, or NULL. */
 static const struct charset *wide_encoding(const char *bytes, size_t len)
 {
-	size_t zero[4] = {0};
-
-	if (len > WIDE_SNIFF_LEN)
-		len = WIDE_SNIFF_LEN;
-	len &= ~(size_t)3;
-	if (len < 16)
-		return NULL;
-	for (size_t i = 0; i < len; i++)
-		zero[i % 4] += bytes[i] == '\0';
-	size_t quarter = len / 4;
-	bool z[4];
-	for (int k = 0; k < 4; k++)
-		z[k] = zero[k] * 10 >= quarter * 9; /* 90% NUL */
-	if (!z[0] && z[1] && z[2] && z[3])
+	switch (sniff_wide_text(bytes, len)) {
+	case WIDE_UTF32LE:
 		return &utf32le;
-	if (z[0] && z[1] && z[2] && !z[3])
+	case WIDE_UTF32BE:
 		return &utf32be;
-	if (!z[0] && z[1] && !z[2] && z[3])
+	case WIDE_UTF16LE:
 		return charset_for_label(str_from("utf-16le"));
-	if (z[0] && !z[1] && z[2] && !z[3])
+	case WIDE_UTF16BE:
 		return charset_for_label(str_from("utf-16be"));
+	case WIDE_NONE:
+		break;
+	}
 	return NULL;
 }
 
@@ -400,11 +386,6 @@ static const struct charset *double_byte_guess(const char *bytes, size_t len)
 			return cs;
 	}
 	return NULL;
-}
-
-bool decode_is_wide_text(const char *bytes, size_t len)
-{
-	return wide_encoding(bytes, len) != NULL;
 }
 
 static bool is_single_byte_latin(const struct charset *cs)

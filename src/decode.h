@@ -33,10 +33,4 @@ int decode_page(struct arena *a, const char *bytes, size_t len,
 int decode_with(struct arena *a, const struct charset *cs, const char *bytes,
 		size_t len, size_t max_out, char **text, size_t *text_len);
 
-/*
- * True for UTF-16 or UTF-32 text without a byte order mark (its NUL
- * bytes would otherwise make it look binary).
- */
-bool decode_is_wide_text(const char *bytes, size_t len);
-
 #endif

@@ -32,6 +32,8 @@
 #define SNIFF_PRESCAN_LEN 1024
 /* The binary check looks at as much, as the MIME Sniffing Standard does. */
 #define SNIFF_BINARY_LEN  1024
+/* bytes read to tell BOM-less UTF-16 and UTF-32 */
+#define SNIFF_WIDE_LEN    ((size_t)1024)
 
 /*
  * One encoding of the Encoding Standard with all its labels, separated by
@@ -708,6 +710,36 @@ static bool has_binary_nul(const unsigned char *p, size_t n)
 }
 
 /*
+ * Counted over the first bytes only; a page of binary junk has no such
+ * regular pattern of NULs.
+ */
+enum wide_text sniff_wide_text(const char *bytes, size_t len)
+{
+	size_t zero[4] = {0};
+
+	if (len > SNIFF_WIDE_LEN)
+		len = SNIFF_WIDE_LEN;
+	len &= ~(size_t)3;
+	if (len < 16)
+		return WIDE_NONE;
+	for (size_t i = 0; i < len; i++)
+		zero[i % 4] += bytes[i] == '\0';
+	size_t quarter = len / 4;
+	bool z[4];
+	for (int k = 0; k < 4; k++)
+		z[k] = zero[k] * 10 >= quarter * 9; /* 90% NUL */
+	if (!z[0] && z[1] && z[2] && z[3])
+		return WIDE_UTF32LE;
+	if (z[0] && z[1] && z[2] && !z[3])
+		return WIDE_UTF32BE;
+	if (!z[0] && z[1] && !z[2] && z[3])
+		return WIDE_UTF16LE;
+	if (z[0] && !z[1] && z[2] && !z[3])
+		return WIDE_UTF16BE;
+	return WIDE_NONE;
+}
+
+/*
  * The MIME Sniffing Standard's text-or-binary rule, narrowed: a UTF-16 BOM
  * means text; otherwise a known magic number or a NUL in the first 1024
  * bytes means binary.  Control bytes other than NUL do occur in real pages
@@ -729,5 +761,5 @@ bool sniff_is_binary(const char *bytes, size_t len)
 		    !memcmp(p, binary_magics[i].magic, binary_magics[i].len))
 			return true;
 	}
-	return has_binary_nul(p, n);
+	return has_binary_nul(p, n) && sniff_wide_text(bytes, len) == WIDE_NONE;
 }

@@ -58,10 +58,25 @@ const struct charset *charset_default(void);
  * as for utf-8): decode.c implements their WHATWG decoders itself.
  */
 
+/* Text in a wide encoding without a byte order mark, told by its NULs. */
+enum wide_text {
+	WIDE_NONE,
+	WIDE_UTF16LE,
+	WIDE_UTF16BE,
+	WIDE_UTF32LE,
+	WIDE_UTF32BE,
+};
+
+/*
+ * UTF-16 or UTF-32 without a BOM: markup is ASCII, so one byte of each
+ * pair (or three of each quad) of the first bytes is NUL.
+ */
+enum wide_text sniff_wide_text(const char *bytes, size_t len);
+
 /*
  * True when the first 1024 bytes are a binary format (PDF, PNG, GIF,
  * JPEG, ZIP, gzip) or hold NUL bytes that UTF-16 text would not explain;
- * a UTF-16 BOM means text.  The caller reports such a page as not HTML.
+ * a UTF-16 BOM, or the NULs of BOM-less UTF-16 or UTF-32, mean text.  The caller reports such a page as not HTML.
  */
 bool sniff_is_binary(const char *bytes, size_t len);
 

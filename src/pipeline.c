@@ -104,8 +104,7 @@ enum exit_code pipeline_run(const struct response *resp,
 		r.fail_detail = resp->fail_detail;
 		return render_failure(&r, o, &rec, out, diag);
 	}
-	if (sniff_is_binary(resp->body, resp->body_len) &&
-	    !decode_is_wide_text(resp->body, resp->body_len)) {
+	if (sniff_is_binary(resp->body, resp->body_len)) {
 		char detail[256];
 		r.fail = FAIL_NOT_HTML;
 		snprintf(detail, sizeof(detail), "content is binary (%s), not HTML",

@@ -13,6 +13,7 @@
 
 #include "arena.h"
 #include "decode.h"
+#include "decode_sniff.h"
 #include "utf8.h"
 
 static void decode(const char *bytes, size_t len, const char *want_charset,
@@ -36,7 +37,8 @@ static void utf16_without_bom_is_recognised(void **state)
 	const char be[] = "\0<\0p\0>\0h\0e\0l\0l\0o\0 \0w\0o\0r\0l\0d\0<\0/\0p\0>";
 	(void)state;
 
-	assert_true(decode_is_wide_text(le, sizeof(le) - 1));
+	assert_int_equal(sniff_wide_text(le, sizeof(le) - 1), WIDE_UTF16LE);
+	assert_false(sniff_is_binary(le, sizeof(le) - 1));
 	decode(le, sizeof(le) - 1, "utf-16le", "<p>hello world</p>");
 	decode(be, sizeof(be) - 1, "utf-16be", "<p>hello world</p>");
 }
@@ -70,7 +72,7 @@ static void latin_text_stays_single_byte(void **state)
 	assert_int_equal(decode_page(&a, fr, sizeof(fr) - 1, NULL, 1 << 20, &d),
 			 0);
 	assert_non_null(strstr(d.text, "caf\xc3\xa9"));
-	assert_false(decode_is_wide_text(fr, sizeof(fr) - 1));
+	assert_int_equal(sniff_wide_text(fr, sizeof(fr) - 1), WIDE_NONE);
 	arena_release(&a);
 }
 
