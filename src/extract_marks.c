@@ -158,11 +158,11 @@ void marks_compute(struct page_ctx *c)
 	for (uint32_t i = 0; i < n; i++) {
 		uint32_t p = d->nodes[i].parent;
 		bool ph = p != DOM_NONE && c->hidden[p];
-		c->hidden[i] = ph || never_rendered(d, i);
+		bool unrendered = never_rendered(d, i);
+		c->hidden[i] = ph || unrendered;
 		c->hidden_noscript[i] =
 			(p != DOM_NONE && c->hidden_noscript[p]) ||
-			(d->nodes[i].tag != DOM_TAG_NOSCRIPT &&
-			 never_rendered(d, i));
+			(d->nodes[i].tag != DOM_TAG_NOSCRIPT && unrendered);
 		in_link[i] = (p != DOM_NONE && in_link[p]) ||
 			     d->nodes[i].tag == DOM_TAG_A;
 		if (!c->hidden[i] && d->nodes[i].type == DOM_ELEMENT &&
