@@ -8,52 +8,16 @@
 # Uses BUILD_DIR/fixture_server (bound to 127.0.0.1 only), and the
 # helpers BUILD_DIR/jsonl_check (reads JSON Lines without jq) and
 # BUILD_DIR/peak_rss.  Each case runs under a time limit; the last line
-# is "batch: N passed, N failed".
+# is "batch: N passed, N failed".  The harness is tests/lib.sh.
 
-if [ $# -ne 2 ]; then
-	echo "usage: $0 EXTRACT BUILD_DIR" >&2
-	exit 2
-fi
-
+TEST_NAME="batch"
 here=$(cd "$(dirname "$0")" && pwd)
-. "$here/../e2e/test-lib.sh"
-
-case $1 in
-/*) EXTRACT=$1 ;;
-*) EXTRACT=$(pwd)/$1 ;;
-esac
-BUILD=$(cd "$2" 2>/dev/null && pwd)
-SERVER=$BUILD/fixture_server
+. "$here/../lib.sh"
+test_setup "$@"
 CHECK=$BUILD/jsonl_check
 PEAK=$BUILD/peak_rss
 WARC_MAKE=$BUILD/warc_make
-export EXTRACT
-
-test_done () {
-	echo "batch: $test_passed passed, $test_failed failed"
-	[ "$test_failed" -eq 0 ]
-}
-
-for tool in "$EXTRACT" "$SERVER" "$CHECK" "$PEAK" "$WARC_MAKE"; do
-	if [ ! -x "$tool" ]; then
-		echo "run.sh: missing $tool; build it first" >&2
-		echo "batch: 0 passed, 1 failed"
-		exit 1
-	fi
-done
-
-TEST_TMP=$(mktemp -d "${TMPDIR:-/tmp}/extract-batch.XXXXXX") || exit 1
-server_pid=
-cleanup () {
-	if [ -n "$server_pid" ]; then
-		kill "$server_pid" 2>/dev/null
-		wait "$server_pid" 2>/dev/null
-	fi
-	rm -rf "$TEST_TMP"
-}
-trap cleanup EXIT
-trap 'exit 130' INT
-trap 'exit 143' TERM
+test_start "$CHECK" "$PEAK" "$WARC_MAKE"
 
 # Pages served as /files/harbour-N.html, each with its own title.
 DOCROOT=$TEST_TMP/docroot
@@ -71,33 +35,9 @@ by the harbour master on duty.</p>
 EOF
 done
 
-# Starts a fixture server living at most $1 seconds; sets $last_pid and
-# $last_port.
-start_server () {
-	portfile=$TEST_TMP/port.$1
-	"$SERVER" --dir "$here/../e2e/fixtures" --docroot "$DOCROOT" \
-		--lifetime "$1" >"$portfile" 2>>"$TEST_TMP/server.err" &
-	last_pid=$!
-	tries=0
-	while ! grep -q '^[0-9][0-9]*$' "$portfile" 2>/dev/null &&
-	      [ $tries -lt 50 ]; do
-		sleep 0.1
-		tries=$((tries + 1))
-	done
-	last_port=$(head -n 1 "$portfile")
-	if [ -z "$last_port" ]; then
-		echo "run.sh: the fixture server did not start" >&2
-		echo "batch: 0 passed, 1 failed"
-		exit 1
-	fi
-}
-
-start_server 5
-kill "$last_pid"
-wait "$last_pid" 2>/dev/null
+refused_port
 REFUSED="http://127.0.0.1:$last_port/"
-start_server 600
-server_pid=$last_pid
+start_server 600 --dir "$here/../e2e/fixtures" --docroot "$DOCROOT"
 BASE="http://127.0.0.1:$last_port"
 
 PAGE=$TEST_TMP/page.html

@@ -6,84 +6,22 @@
 # Starts BUILD_DIR/fixture_server on 127.0.0.1 (never any other address),
 # runs every case with a time limit, stops the server on exit, and ends
 # with the line "e2e: N passed, N failed" (named, so that tests/run-all.sh
-# counts it); the exit status is non-zero if any case failed.  Each case names the exit status and the JSON it expects
-# under the CLI contract (exit codes in src/exitcode.h).
+# counts it); the exit status is non-zero if any case failed.  Each case
+# names the exit status and the JSON it expects under the CLI contract
+# (exit codes in src/exitcode.h).  The harness is tests/lib.sh.
 
-if [ $# -ne 2 ]; then
-	echo "usage: $0 EXTRACT BUILD_DIR" >&2
-	exit 2
-fi
-
+TEST_NAME="e2e"
 here=$(cd "$(dirname "$0")" && pwd)
-. "$here/test-lib.sh"
-
-case $1 in
-/*) EXTRACT=$1 ;;
-*) EXTRACT=$(pwd)/$1 ;;
-esac
-SERVER=$(cd "$2" 2>/dev/null && pwd)/fixture_server
+. "$here/../lib.sh"
+test_setup "$@"
 FIXTURES=$here/fixtures
-export EXTRACT
+test_start
 
-test_done () {
-	echo "e2e: $test_passed passed, $test_failed failed"
-	[ "$test_failed" -eq 0 ]
-}
-
-if [ ! -x "$EXTRACT" ] || [ ! -x "$SERVER" ]; then
-	echo "run.sh: missing $EXTRACT or $SERVER; build them first" >&2
-	echo "e2e: 0 passed, 1 failed"
-	exit 1
-fi
-
-TEST_TMP=$(mktemp -d "${TMPDIR:-/tmp}/extract-e2e.XXXXXX") || exit 1
-server_pid=
-cleanup () {
-	if [ -n "$server_pid" ]; then
-		kill "$server_pid" 2>/dev/null
-		wait "$server_pid" 2>/dev/null
-	fi
-	rm -rf "$TEST_TMP"
-}
-trap cleanup EXIT
-trap 'exit 130' INT
-trap 'exit 143' TERM
-
-# Starts a fixture server living at most $1 seconds; sets $last_pid and
-# $last_port.
-start_server () {
-	portfile=$TEST_TMP/port.$1
-	rm -f "$portfile"
-	"$SERVER" --dir "$FIXTURES" --lifetime "$1" \
-		>"$portfile" 2>>"$TEST_TMP/server.err" &
-	last_pid=$!
-	tries=0
-	while ! grep -q '^[0-9][0-9]*$' "$portfile" 2>/dev/null &&
-	      [ $tries -lt 50 ]; do
-		sleep 0.1
-		tries=$((tries + 1))
-	done
-	last_port=$(head -n 1 "$portfile")
-	if [ -z "$last_port" ]; then
-		kill "$last_pid" 2>/dev/null
-		echo "run.sh: the fixture server did not start" >&2
-		cat "$TEST_TMP/server.err" >&2
-		echo "e2e: 0 passed, 1 failed"
-		exit 1
-	fi
-}
-
-# A port that refuses connections: one a fixture server has just left.
-start_server 5
-kill "$last_pid"
-wait "$last_pid" 2>/dev/null
-dead_port=$last_port
-
-start_server 300
-server_pid=$last_pid
+refused_port
+REFUSED="http://127.0.0.1:$last_port/"
+start_server 300 --dir "$FIXTURES"
 port=$last_port
 BASE="http://127.0.0.1:$port"
-REFUSED="http://127.0.0.1:$dead_port/"
 
 # A small article for the local-input cases.
 PAGE=$TEST_TMP/page.html

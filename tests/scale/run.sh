@@ -13,54 +13,20 @@
 #
 # Skipped when parallel is not installed: the last line is then
 # "scale: 0 passed, 0 failed" after a "# skipped" line.  Otherwise it
-# is "scale: N passed, N failed".
+# is "scale: N passed, N failed".  The harness is tests/lib.sh.
 
-if [ $# -ne 2 ]; then
-	echo "usage: $0 EXTRACT BUILD_DIR" >&2
-	exit 2
-fi
-
+TEST_NAME="scale"
 here=$(cd "$(dirname "$0")" && pwd)
-. "$here/../e2e/test-lib.sh"
-
-case $1 in
-/*) EXTRACT=$1 ;;
-*) EXTRACT=$(pwd)/$1 ;;
-esac
-BUILD=$(cd "$2" 2>/dev/null && pwd)
-SERVER=$BUILD/fixture_server
+. "$here/../lib.sh"
+test_setup "$@"
 CHECK=$BUILD/jsonl_check
-
-test_done () {
-	echo "scale: $test_passed passed, $test_failed failed"
-	[ "$test_failed" -eq 0 ]
-}
 
 if ! command -v parallel >/dev/null 2>&1; then
 	echo "# skipped: GNU parallel is not installed (Debian package parallel)"
 	echo "scale: 0 passed, 0 failed"
 	exit 0
 fi
-for tool in "$EXTRACT" "$SERVER" "$CHECK"; do
-	if [ ! -x "$tool" ]; then
-		echo "run.sh: missing $tool; build it first" >&2
-		echo "scale: 0 passed, 1 failed"
-		exit 1
-	fi
-done
-
-TEST_TMP=$(mktemp -d "${TMPDIR:-/tmp}/extract-scale.XXXXXX") || exit 1
-# Every server started, also from inside a test's subshell.
-PIDS=$TEST_TMP/server.pids
-cleanup () {
-	for p in $(cat "$PIDS" 2>/dev/null); do
-		kill "$p" 2>/dev/null
-	done
-	[ -n "${KEEP_TMP-}" ] || rm -rf "$TEST_TMP"
-}
-trap cleanup EXIT
-trap 'exit 130' INT
-trap 'exit 143' TERM
+test_start "$CHECK"
 
 # "extract" as the README writes it; parallel's state stays in here,
 # and its citation notice is acknowledged.
@@ -86,34 +52,7 @@ while [ $i -le $N ]; do
 	i=$((i + 1))
 done
 
-# Starts a fixture server (on port $1, or any when empty); sets
-# $last_pid and $last_port, and notes it to be stopped at exit.
-start_server () {
-	portfile=$TEST_TMP/port.$$.$(date +%s%N)
-	if [ -n "$1" ]; then
-		set -- --port "$1"
-	else
-		set --
-	fi
-	"$SERVER" --docroot "$DOCROOT" --lifetime 300 "$@" \
-		>"$portfile" 2>>"$TEST_TMP/server.err" &
-	last_pid=$!
-	echo "$last_pid" >>"$PIDS"
-	tries=0
-	while ! grep -q '^[0-9][0-9]*$' "$portfile" 2>/dev/null &&
-	      [ $tries -lt 50 ]; do
-		sleep 0.1
-		tries=$((tries + 1))
-	done
-	last_port=$(head -n 1 "$portfile")
-	if [ -z "$last_port" ]; then
-		echo "run.sh: the fixture server did not start" >&2
-		echo "scale: 0 passed, 1 failed"
-		exit 1
-	fi
-}
-
-start_server ""
+start_server 300 --docroot "$DOCROOT"
 BASE="http://127.0.0.1:$last_port"
 LOCAL="http://localhost:$last_port"
 
@@ -187,14 +126,10 @@ test_expect_success '--shard i/N on each slot: every entry once, a host in one s
 '
 
 # Ports with nothing behind them: one for good, one for a while.
-start_server ""
+refused_port
 DEAD=$last_port
-kill "$last_pid"
-wait "$last_pid" 2>/dev/null
-start_server ""
+refused_port
 LATER=$last_port
-kill "$last_pid"
-wait "$last_pid" 2>/dev/null
 
 # README "Running at scale": a crawl that can be finished by running
 # the same command again.
@@ -217,7 +152,7 @@ test_expect_success '--joblog and --resume-failed redo the jobs that exited 3' '
 	test $? -eq 1 &&
 	test "$(awk "NR > 1 && \$7 == 3" jobs.log | wc -l)" -eq 1 &&
 	grep -q "fetch_failed" out/part-*.jsonl &&
-	start_server "$LATER" &&
+	start_server 300 --docroot "$DOCROOT" --port "$LATER" &&
 	timeout 120 sh "$TEST_TMP/resumable.sh" 2>err &&
 	test "$(awk "NR > 1" jobs.log | wc -l)" -eq 7 &&
 	test "$(awk "NR > 1 && \$7 == 0" jobs.log | wc -l)" -eq 6 &&
