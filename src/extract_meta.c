@@ -26,6 +26,8 @@
 enum {
 	/* JSON-LD nests a few levels; deeper is a hostile page */
 	LD_MAX_DEPTH = 8,
+	/* "&#x10FFFF;" and the longest name read below */
+	REF_MAX_BYTES = 12,
 };
 
 char *text_clean(struct arena *a, const char *s, size_t len)
@@ -51,6 +53,89 @@ char *text_clean(struct arena *a, const char *s, size_t len)
 	}
 	out[o] = '\0';
 	return out;
+}
+
+/*
+ * JSON-LD strings often carry the HTML escapes of the page they were
+ * cut from ("Signa in Sorge &#8211; Finanzdaten"): the reader sees the
+ * characters, so numeric references and the common named ones are read.
+ * A reference never takes more bytes decoded than written.
+ */
+static const struct {
+	const char *name;
+	const char *utf8;
+} named_refs[] = {
+	{"amp", "&"}, {"lt", "<"}, {"gt", ">"}, {"quot", "\""}, {"apos", "'"},
+	{"nbsp", " "}, {"ndash", "\xe2\x80\x93"}, {"mdash", "\xe2\x80\x94"},
+	{"hellip", "\xe2\x80\xa6"}, {"lsquo", "\xe2\x80\x98"},
+	{"rsquo", "\xe2\x80\x99"}, {"ldquo", "\xe2\x80\x9c"},
+	{"rdquo", "\xe2\x80\x9d"}, {"laquo", "\xc2\xab"},
+	{"raquo", "\xc2\xbb"},
+};
+
+/* The reference at s[0] ('&'): its length, with its text in out[]. */
+static size_t read_ref(const char *s, size_t len, char out[4], size_t *n)
+{
+	const char *semi = memchr(s, ';', len < REF_MAX_BYTES ? len : REF_MAX_BYTES);
+
+	if (!semi)
+		return 0;
+	size_t ref_len = (size_t)(semi - s) + 1;
+	if (ref_len > 3 && s[1] == '#') {
+		bool hex = s[2] == 'x' || s[2] == 'X';
+		uint32_t cp = 0;
+		size_t i = hex ? 3 : 2;
+		if (i == ref_len - 1)
+			return 0;
+		for (; i < ref_len - 1; i++) {
+			char ch = s[i];
+			uint32_t digit;
+			if (ch >= '0' && ch <= '9')
+				digit = (uint32_t)(ch - '0');
+			else if (hex && ascii_lower(ch) >= 'a' && ascii_lower(ch) <= 'f')
+				digit = (uint32_t)(ascii_lower(ch) - 'a' + 10);
+			else
+				return 0;
+			cp = cp * (hex ? 16 : 10) + digit;
+			if (cp > 0x10FFFF)
+				return 0;
+		}
+		if (cp == 0 || (cp >= 0xD800 && cp <= 0xDFFF))
+			return 0;
+		*n = utf8_encode(cp, out);
+		return ref_len;
+	}
+	for (size_t k = 0; k < sizeof(named_refs) / sizeof(named_refs[0]); k++) {
+		size_t nl = strlen(named_refs[k].name);
+		if (ref_len == nl + 2 && !memcmp(s + 1, named_refs[k].name, nl)) {
+			*n = strlen(named_refs[k].utf8);
+			memcpy(out, named_refs[k].utf8, *n);
+			return ref_len;
+		}
+	}
+	return 0;
+}
+
+static struct str unescape_refs(struct arena *a, const char *s, size_t len)
+{
+	if (!memchr(s, '&', len))
+		return str_make(s, len);
+	char *out = arena_alloc(a, len + 1);
+	size_t o = 0;
+	for (size_t i = 0; i < len;) {
+		char ch[4];
+		size_t n = 0;
+		size_t used = s[i] == '&' ? read_ref(s + i, len - i, ch, &n) : 0;
+		if (used) {
+			memcpy(out + o, ch, n);
+			o += n;
+			i += used;
+		} else {
+			out[o++] = s[i++];
+		}
+	}
+	out[o] = '\0';
+	return str_make(out, o);
 }
 
 static const char *clean_str(struct page_ctx *c, struct str s)
@@ -198,8 +283,8 @@ static void meta_tag(struct page_ctx *c, uint32_t i)
 static const char *json_text(struct page_ctx *c, const json_t *v)
 {
 	if (json_is_string(v))
-		return clean_str(c, str_make(json_string_value(v),
-					     json_string_length(v)));
+		return clean_str(c, unescape_refs(c->a, json_string_value(v),
+						  json_string_length(v)));
 	if (json_is_object(v))
 		return json_text(c, json_object_get(v, "name"));
 	if (json_is_array(v) && json_array_size(v))

@@ -2,8 +2,9 @@
  * extract_title.c - the page's own headline.
  *
  * Order of trust: the title the page declares for sharing (JSON-LD
- * headline, Dublin Core, OpenGraph, Twitter card), then <title> with its
- * site-name part removed, then the visible headings.  A visible <h1>
+ * headline, Dublin Core, OpenGraph, Twitter card) without a segment that
+ * names the site, then <title> with its site-name part removed, then the
+ * visible headings.  A visible <h1>
  * that says the same as a candidate is preferred, since it is what a
  * reader sees.  A candidate that is only the site's name is not a title.
  *
@@ -117,6 +118,39 @@ static const char *clean_title_tag(struct arena *a, const char *title,
 	if (words <= TITLE_SHORT_WORDS)
 		return title;
 	return cut;
+}
+
+/*
+ * A title declared for sharing is the headline as its author wrote it;
+ * only a segment that is the site's name is not part of it (a dash in
+ * "Bericht zur Lage - worauf wartet die Politik?" is the headline's).
+ */
+static const char *strip_site(struct arena *a, const char *title,
+			      const char *site)
+{
+	size_t len = strlen(title);
+	size_t first = 0, first_len = 0, last = 0, last_len = 0;
+
+	if (!site)
+		return title;
+	for (size_t i = 0; i < len; i++) {
+		size_t n = separator_at(title + i);
+		if (!n)
+			continue;
+		if (!first_len) {
+			first = i;
+			first_len = n;
+		}
+		last = i;
+		last_len = n;
+	}
+	if (!first_len)
+		return title;
+	if (same_text(a, title + last + last_len, site))
+		return arena_strndup(a, title, last);
+	if (same_text(a, arena_strndup(a, title, first), site))
+		return title + first + first_len;
+	return title;
 }
 
 /* True when h is a run of whole separator-delimited segments of title. */
@@ -236,7 +270,7 @@ const char *title_pick(struct page_ctx *c)
 			return h1s[k];
 	}
 	if (declared)
-		return clean_title_tag(c->a, declared, m->site_name);
+		return strip_site(c->a, declared, m->site_name);
 	if (tag_clean) {
 		size_t len = strlen(tag_clean);
 		if (nh == 1 && (len < TITLE_TOO_SHORT || len > TITLE_TOO_LONG))

@@ -258,6 +258,26 @@ static void titles_lose_site_names_only_when_sure(void **state)
 	    200);
 	assert_string_equal(p.ex.title, "Ferry news");
 	arena_release(&p.a);
+	/* a declared headline keeps its own dash; the site's segment goes */
+	run(&p,
+	    "<html><head><meta property='og:title' content='Storm report - "
+	    "what the ferry crews saw | Coast Daily'>"
+	    "<meta property='og:site_name' content='Coast Daily'></head>"
+	    "<body><p>text</p></body></html>",
+	    200);
+	assert_string_equal(p.ex.title,
+			    "Storm report - what the ferry crews saw");
+	arena_release(&p.a);
+	/* JSON-LD strings carry the page's escapes; the reader sees text */
+	run(&p,
+	    "<html><head><script type='application/ld+json'>{\"@type\":"
+	    "\"NewsArticle\",\"headline\":\"Storm report &#8211; the "
+	    "crews &amp; the pier\"}</script></head><body><p>text</p>"
+	    "</body></html>",
+	    200);
+	assert_string_equal(p.ex.title,
+			    "Storm report \xe2\x80\x93 the crews & the pier");
+	arena_release(&p.a);
 }
 
 static void datelines_and_bylines_are_recognised(void **state)
