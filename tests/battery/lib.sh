@@ -247,9 +247,10 @@ tls_no_close_notify () {
 	# Read-write, so that neither end waits for the other to open.
 	exec 3<>reply
 	cat "$FX/tls/close-delimited" >&3
+	: >server.log
 	timeout -s KILL "$((BOUND + 5))" openssl s_server -accept 127.0.0.1:0 \
 		-cert "$TLS_DIR/good.pem" -key "$TLS_DIR/good.key" \
-		-naccept 1 <reply >server.log 2>&1 3>&- &
+		-naccept 1 <reply >>server.log 2>&1 3>&- &
 	guard=$!
 	tries=0
 	while ! grep -q '^ACCEPT' server.log && [ $tries -lt 50 ]; do
