@@ -413,7 +413,7 @@ static int fetch_set_address_policy(struct fetch_transfer *t)
  * writes as text such as "TLSv1.3 (IN), TLS alert, close notify (256):"
  * and hands to the debug function when CURLOPT_VERBOSE is on.  Nothing
  * else of the trace is kept.  A TLS library whose trace says nothing of
- * alerts leaves close_notify unseen: see fetch_close_unverified().  Only
+ * alerts leaves close_notify unseen: see tls_traces_alerts().  Only
  * the server could put those words in the trace otherwise (in its
  * certificate's subject, say), and it could as well send the alert: the
  * check guards against a cut on the way, not against the server.
@@ -609,13 +609,33 @@ static bool fetch_transient(struct fetch_transfer *t, CURLcode rc, long status)
  * taken as whole, whatever the libcurl.  Statuses that have no body
  * (1xx, 204, 304) need no end.
  */
+/*
+ * libcurl traces TLS alerts only with the OpenSSL family behind it; with
+ * another TLS library close_notify would never be seen, and every such
+ * body would fail, so the check is not made there.
+ */
+static bool tls_traces_alerts(void)
+{
+	static const char *const family[] = {"OpenSSL", "LibreSSL",
+					     "BoringSSL", "quictls"};
+	const curl_version_info_data *v = curl_version_info(CURLVERSION_NOW);
+
+	if (!v || !v->ssl_version)
+		return false;
+	for (size_t i = 0; i < sizeof(family) / sizeof(family[0]); i++) {
+		if (str_starts_with_i(str_from(v->ssl_version), family[i]))
+			return true;
+	}
+	return false;
+}
+
 static bool fetch_close_unverified(struct fetch_transfer *t,
 				   const struct response *r)
 {
 	curl_off_t length = -1;
 	long version = 0;
 
-	if (t->close_notify || t->chunked)
+	if (t->close_notify || t->chunked || !tls_traces_alerts())
 		return false;
 	/* libcurl's own reading of Content-Length, odd forms included */
 	curl_easy_getinfo(t->easy, CURLINFO_CONTENT_LENGTH_DOWNLOAD_T, &length);
