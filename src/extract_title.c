@@ -85,34 +85,61 @@ static size_t separator_at(const char *s)
 	return 0;
 }
 
-static const char *clean_title_tag(struct arena *a, const char *title,
-				   const char *site)
+/* The first and last separators of a title ({0, 0} each when none). */
+struct separators {
+	size_t first, first_len, last, last_len;
+};
+
+static struct separators find_separators(const char *title)
 {
+	struct separators sep = {0, 0, 0, 0};
 	size_t len = strlen(title);
-	size_t first = 0, first_len = 0, last = 0, last_len = 0;
 
 	for (size_t i = 0; i < len; i++) {
 		size_t n = separator_at(title + i);
 		if (!n)
 			continue;
-		if (!first_len) {
-			first = i;
-			first_len = n;
+		if (!sep.first_len) {
+			sep.first = i;
+			sep.first_len = n;
 		}
-		last = i;
-		last_len = n;
+		sep.last = i;
+		sep.last_len = n;
 	}
-	if (!first_len)
+	return sep;
+}
+
+/*
+ * The title without a first or last segment that is the site's name, or
+ * NULL when no segment is.
+ */
+static const char *without_site(struct arena *a, const char *title,
+				const char *site, struct separators sep)
+{
+	if (!site || !sep.first_len)
+		return NULL;
+	if (same_text(a, title + sep.last + sep.last_len, site))
+		return arena_strndup(a, title, sep.last);
+	if (same_text(a, arena_strndup(a, title, sep.first), site))
+		return title + sep.first + sep.first_len;
+	return NULL;
+}
+
+static const char *clean_title_tag(struct arena *a, const char *title,
+				   const char *site)
+{
+	struct separators sep = find_separators(title);
+
+	if (!sep.first_len)
 		return title;
 	/* a segment naming the site goes first of all */
-	if (site && same_text(a, title + last + last_len, site))
-		return clean_title_tag(a, arena_strndup(a, title, last), NULL);
-	if (site && same_text(a, arena_strndup(a, title, first), site))
-		return clean_title_tag(a, title + first + first_len, NULL);
-	const char *cut = arena_strndup(a, title, last);
-	size_t words = count_words(cut, last);
+	const char *rest = without_site(a, title, site, sep);
+	if (rest)
+		return clean_title_tag(a, rest, NULL);
+	const char *cut = arena_strndup(a, title, sep.last);
+	size_t words = count_words(cut, sep.last);
 	if (words < TITLE_MIN_WORDS_AFTER_CUT) {
-		cut = title + first + first_len;
+		cut = title + sep.first + sep.first_len;
 		words = count_words(cut, strlen(cut));
 	}
 	if (words <= TITLE_SHORT_WORDS)
@@ -128,29 +155,9 @@ static const char *clean_title_tag(struct arena *a, const char *title,
 static const char *strip_site(struct arena *a, const char *title,
 			      const char *site)
 {
-	size_t len = strlen(title);
-	size_t first = 0, first_len = 0, last = 0, last_len = 0;
+	const char *rest = without_site(a, title, site, find_separators(title));
 
-	if (!site)
-		return title;
-	for (size_t i = 0; i < len; i++) {
-		size_t n = separator_at(title + i);
-		if (!n)
-			continue;
-		if (!first_len) {
-			first = i;
-			first_len = n;
-		}
-		last = i;
-		last_len = n;
-	}
-	if (!first_len)
-		return title;
-	if (same_text(a, title + last + last_len, site))
-		return arena_strndup(a, title, last);
-	if (same_text(a, arena_strndup(a, title, first), site))
-		return title + first + first_len;
-	return title;
+	return rest ? rest : title;
 }
 
 /* True when h is a run of whole separator-delimited segments of title. */
