@@ -17,29 +17,16 @@
 #include "arena.h"
 #include "dom.h"
 #include "extract.h"
+#include "page.h"
 #include "phrase.h"
 
-struct page {
-	struct arena a;
-	struct dom d;
-	struct extraction ex;
-};
-
-static void run(struct page *p, const char *html, long status)
-{
-	struct page_facts facts = {.status = status, .url = NULL};
-
-	arena_init(&p->a);
-	assert_int_equal(dom_parse(&p->a, html, strlen(html), NULL, &p->d), 0);
-	extract_page(&p->a, &p->d, &facts, &p->ex);
-}
 
 /* The verdict on html served with status, as a kind. */
 static enum page_error_kind verdict(const char *html, long status)
 {
 	struct page p;
 
-	run(&p, html, status);
+	run_page(&p, html, status);
 	enum page_error_kind kind = p.ex.error.kind;
 	arena_release(&p.a);
 	return kind;
@@ -73,7 +60,7 @@ static void soft_404_is_found_from_its_words(void **state)
 	struct page p;
 	(void)state;
 
-	run(&p, soft_404, 200);
+	run_page(&p, soft_404, 200);
 	assert_int_equal(p.ex.error.kind, PAGE_NOT_FOUND);
 	assert_true(p.ex.error.soft);
 	assert_int_equal(p.ex.error.status, 200);
@@ -115,7 +102,7 @@ static void status_decides_and_words_choose_the_kind(void **state)
 	struct page p;
 	(void)state;
 
-	run(&p, "<html><head><title>Harbour News</title></head><body>"
+	run_page(&p, "<html><head><title>Harbour News</title></head><body>"
 		"<article>" ARTICLE_BODY "</article></body></html>", 404);
 	assert_int_equal(p.ex.error.kind, PAGE_NOT_FOUND);
 	assert_false(p.ex.error.soft);
@@ -181,7 +168,7 @@ static void login_walls(void **state)
 	struct page p;
 	(void)state;
 
-	run(&p, "<html><head><title>Example Mail - Sign in</title></head>"
+	run_page(&p, "<html><head><title>Example Mail - Sign in</title></head>"
 		"<body><h1>Sign in</h1><form action=/session method=post>"
 		"<label>Email <input name=email></label><label>Password "
 		"<input type=password name=pw></label><button>Continue</button>"

@@ -14,22 +14,9 @@
 #include "arena.h"
 #include "dom.h"
 #include "extract.h"
+#include "page.h"
 #include "heuristics.h"
 
-struct page {
-	struct arena a;
-	struct dom d;
-	struct extraction ex;
-};
-
-static void run(struct page *p, const char *html, long status)
-{
-	struct page_facts facts = {.status = status, .url = NULL};
-
-	arena_init(&p->a);
-	assert_int_equal(dom_parse(&p->a, html, strlen(html), NULL, &p->d), 0);
-	extract_page(&p->a, &p->d, &facts, &p->ex);
-}
 
 static bool body_has(const struct page *p, const char *s)
 {
@@ -72,7 +59,7 @@ static void body_is_the_article_only(void **state)
 	struct page p;
 	(void)state;
 
-	run(&p, article_page, 200);
+	run_page(&p, article_page, 200);
 	assert_true(body_has(&p, "First. The committee"));
 	assert_true(body_has(&p, "Fourth."));
 	assert_false(body_has(&p, "Home"));
@@ -94,7 +81,7 @@ static void repeated_blocks_appear_once_but_refrains_stay(void **state)
 	struct page p;
 	(void)state;
 
-	run(&p,
+	run_page(&p,
 	    "<html><body><article><h1>Song of the harbour</h1>"
 	    "<div class=main>" PARA("One.") PARA("Two.") "<p>Yes.</p>"
 	    PARA("Three.") "<p>Yes.</p></div>"
@@ -112,7 +99,7 @@ static void recurring_lines_among_siblings_stay(void **state)
 	struct page p;
 	(void)state;
 
-	run(&p,
+	run_page(&p,
 	    "<html><body><div class=recipe><h2>Plan A</h2>" PARA("Plan A.")
 	    "<p>Drink one glass of water with a slice of lemon.</p>"
 	    "<h2>Plan B</h2>" PARA("Plan B.")
@@ -132,7 +119,7 @@ static void recurring_pairs_do_not_make_a_copy(void **state)
 
 	/* the repeated pairs outweigh a third of the text, yet none is a
 	 * copy of the text: each recurs between lines that do not */
-	run(&p,
+	run_page(&p,
 	    "<html><body><article><div class=plan><h2>Monday</h2>"
 	    "<p>Porridge with one cup of berries and a spoon of honey</p>"
 	    "<p>Containers: one green, one red, one yellow, one teaspoon</p>"
@@ -149,7 +136,7 @@ static void recurring_pairs_do_not_make_a_copy(void **state)
 	arena_release(&p.a);
 
 	/* the same line on two cards of a listing */
-	run(&p,
+	run_page(&p,
 	    "<html><body><main><h1>Fairs this spring</h1><div class=cards>"
 	    "<div class=card><h3>Harbour days</h3><div class=info><p>A fair "
 	    "by the water in Leith, Scotland, all weekend long</p></div></div>"
@@ -168,7 +155,7 @@ static void nested_articles_are_not_the_text(void **state)
 	struct page p;
 	(void)state;
 
-	run(&p,
+	run_page(&p,
 	    "<html><body><article class=post><h1>Main story</h1>"
 	    PARA("Main one.") PARA("Main two.") PARA("Main three.")
 	    "<section><h2>Replies</h2>"
@@ -189,7 +176,7 @@ static void hidden_content_is_not_read(void **state)
 	struct page p;
 	(void)state;
 
-	run(&p,
+	run_page(&p,
 	    "<html><body><div class=story>" PARA("Shown.") PARA("Also shown.")
 	    "<div class='d-none'>" PARA("Secret.") "</div>"
 	    "<div style='display: none'>" PARA("Also secret.") "</div>"
@@ -207,7 +194,7 @@ static void link_cards_fall_back_to_relaxed_pass(void **state)
 	struct page p;
 	(void)state;
 
-	run(&p,
+	run_page(&p,
 	    "<html><body><div class=cards>"
 	    "<a href=/1><h2>Certificate in data</h2><p>Twelve weeks of "
 	    "evening classes with practical projects and mentoring.</p></a>"
@@ -227,7 +214,7 @@ static void titles_lose_site_names_only_when_sure(void **state)
 	struct page p;
 	(void)state;
 
-	run(&p,
+	run_page(&p,
 	    "<html><head><title>Winter storms close the pass early this "
 	    "year - Mountain Post</title></head><body><p>text</p></body>"
 	    "</html>",
@@ -236,21 +223,21 @@ static void titles_lose_site_names_only_when_sure(void **state)
 			    "Winter storms close the pass early this year");
 	arena_release(&p.a);
 	/* a short title is a whole title */
-	run(&p,
+	run_page(&p,
 	    "<html><head><title>Page not found - Example</title></head>"
 	    "<body><p>text</p></body></html>",
 	    200);
 	assert_string_equal(p.ex.title, "Page not found - Example");
 	arena_release(&p.a);
 	/* the visible heading decides which segment is the headline */
-	run(&p,
+	run_page(&p,
 	    "<html><head><title>WebSocket - Web APIs | Docs</title></head>"
 	    "<body><h1>WebSocket</h1><p>text</p></body></html>",
 	    200);
 	assert_string_equal(p.ex.title, "WebSocket");
 	arena_release(&p.a);
 	/* a declared title that is only the site's name is no title */
-	run(&p,
+	run_page(&p,
 	    "<html><head><meta property='og:title' content='Coast Daily'>"
 	    "<meta property='og:site_name' content='Coast Daily'>"
 	    "<title>Ferry news | Coast Daily</title></head><body><h1>Ferry "
@@ -259,7 +246,7 @@ static void titles_lose_site_names_only_when_sure(void **state)
 	assert_string_equal(p.ex.title, "Ferry news");
 	arena_release(&p.a);
 	/* a declared headline keeps its own dash; the site's segment goes */
-	run(&p,
+	run_page(&p,
 	    "<html><head><meta property='og:title' content='Storm report - "
 	    "what the ferry crews saw | Coast Daily'>"
 	    "<meta property='og:site_name' content='Coast Daily'></head>"
@@ -269,7 +256,7 @@ static void titles_lose_site_names_only_when_sure(void **state)
 			    "Storm report - what the ferry crews saw");
 	arena_release(&p.a);
 	/* JSON-LD strings carry the page's escapes; the reader sees text */
-	run(&p,
+	run_page(&p,
 	    "<html><head><script type='application/ld+json'>{\"@type\":"
 	    "\"NewsArticle\",\"headline\":\"Storm report &#8211; the "
 	    "crews &amp; the pier\"}</script></head><body><p>text</p>"
@@ -364,7 +351,7 @@ static void a_post_line_glued_to_its_paragraph_is_cut(void **state)
 	struct page p;
 	(void)state;
 
-	run(&p,
+	run_page(&p,
 	    "<html><body><div class=post><p class=title>Ferry cars broken "
 	    "into</p><small><b>05/10/2018</b> - Posted by: Ana Lima - "
 	    "Category: <a href=/c>Health</a> - Tags: <a href=/t>ferry</a>"
@@ -385,7 +372,7 @@ static void a_story_label_claims_the_linked_headlines_under_it(void **state)
 	struct page p;
 	(void)state;
 
-	run(&p,
+	run_page(&p,
 	    "<html><body><article><h1>Harbour news</h1>" PARA("First.")
 	    PARA("Second.") "<h4>More:</h4>"
 	    "<ul><li><h4><a href=/a>Gulls return to the old pier</a></h4></li>"
@@ -406,7 +393,7 @@ static void a_closing_list_of_linked_headlines_is_cut(void **state)
 	struct page p;
 	(void)state;
 
-	run(&p,
+	run_page(&p,
 	    "<html><body><article><h1>Harbour news</h1>" PARA("First.")
 	    PARA("Second.") PARA("Third.")
 	    "<ul><li>Bring a coat: the wind on the pier is strong</li>"
@@ -426,7 +413,7 @@ static void a_closing_list_of_linked_headlines_is_cut(void **state)
 	arena_release(&p.a);
 
 	/* teaser cards: a linked headline and a blurb, card after card */
-	run(&p,
+	run_page(&p,
 	    "<html><body><article><h1>Harbour news</h1>" PARA("First.")
 	    PARA("Second.") PARA("Third.") PARA("Fourth.") PARA("Fifth.")
 	    PARA("Sixth.") "<div class=popular><h2>Most popular</h2>"
@@ -442,7 +429,7 @@ static void a_closing_list_of_linked_headlines_is_cut(void **state)
 	arena_release(&p.a);
 
 	/* a closing paragraph after a linked line is the article's */
-	run(&p,
+	run_page(&p,
 	    "<html><body><article><h1>Harbour news</h1>" PARA("First.")
 	    PARA("Second.") PARA("Third.") PARA("Fourth.")
 	    "<div><p><a href=/x>Read the council's full report</a></p>"
@@ -458,7 +445,7 @@ static void class_names_are_judged_one_at_a_time(void **state)
 	struct page p;
 	(void)state;
 
-	run(&p,
+	run_page(&p,
 	    "<html><head><title>Harbour news</title></head><body>"
 	    "<div class='content-sidebar-wrap'><article class=story-body>"
 	    PARA("First.") PARA("Second.") PARA("Third.")
@@ -483,7 +470,7 @@ static void metadata_comes_from_json_ld_and_meta(void **state)
 	struct page p;
 	(void)state;
 
-	run(&p,
+	run_page(&p,
 	    "<html lang=de><head><link rel=canonical href='https://x.example/a'>"
 	    "<script type='application/ld+json'>{\"@context\":"
 	    "\"https://schema.org\",\"@type\":\"NewsArticle\",\"headline\":"

@@ -16,20 +16,11 @@
 #include "arena.h"
 #include "dom.h"
 #include "extract.h"
-
-struct page {
-	struct arena a;
-	struct dom d;
-	struct extraction ex;
-};
+#include "page.h"
 
 static void run(struct page *p, const char *html)
 {
-	struct page_facts facts = {.status = 200, .url = NULL};
-
-	arena_init(&p->a);
-	assert_int_equal(dom_parse(&p->a, html, strlen(html), NULL, &p->d), 0);
-	extract_page(&p->a, &p->d, &facts, &p->ex);
+	run_page(p, html, 200);
 }
 
 static bool has(const char *field, const char *s)
