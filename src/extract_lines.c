@@ -378,7 +378,7 @@ bool line_is_comment_notice(const char *s, size_t len)
 static const char *const post_meta_labels[] = {
 	"posted by", "posted in", "posted on", "written by", "filed under",
 	"category:", "categories:", "tags:", "publicado por", "publicado em",
-	"categoria:", "publi\xc3\xa9 par", "cat\xc3\xa9gorie", "ver\xc3\xb6" "ffentlicht von",
+	"categoria:", "publi\xc3\xa9 par", "cat\xc3\xa9gorie", "ver\303\266ffentlicht von",
 	"kategorie:", "pubblicato da", "categoria", "etiquetas:",
 };
 

@@ -340,7 +340,7 @@ static void chrome_lines_are_furniture_not_text(void **state)
 	const char *said = "The mayor declined to comment on the ferry strike.";
 	assert_false(line_is_comment_notice(said, strlen(said)));
 	const char *meta = "05/10/2018 - Publicado por: Ana Lima - Categoria: "
-			   "Sa\xc3\xba" "de - Tags: ferry";
+			   "Sa\303\272de - Tags: ferry";
 	assert_true(line_is_post_meta(meta, strlen(meta)));
 	const char *tags = "Tags: ferry, harbour";
 	assert_false(line_is_post_meta(tags, strlen(tags)));
