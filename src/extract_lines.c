@@ -27,6 +27,19 @@ enum {
 	PICTURE_CREDIT_MAX_BYTES = 64,
 };
 
+#define COUNT(a) (sizeof(a) / sizeof((a)[0]))
+
+/* True if the line opens with one of the words (any case). */
+static bool opens_with_any(struct str line, const char *const *words,
+			   size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		if (str_starts_with_i(line, words[i]))
+			return true;
+	}
+	return false;
+}
+
 static const char *const date_words[] = {
 	/* English */
 	"january", "february", "march", "april", "may", "june", "july",
@@ -174,13 +187,8 @@ bool line_is_teaser(const char *s, size_t len)
 {
 	if (len > TEASER_MAX_BYTES)
 		return false;
-	struct str line = str_make(s, len);
-	for (size_t i = 0; i < sizeof(teaser_labels) / sizeof(teaser_labels[0]);
-	     i++) {
-		if (str_starts_with_i(line, teaser_labels[i]))
-			return true;
-	}
-	return false;
+	return opens_with_any(str_make(s, len), teaser_labels,
+			      COUNT(teaser_labels));
 }
 
 /*
@@ -224,13 +232,10 @@ bool line_is_promo(const char *s, size_t len)
 		return false;
 	struct str line = str_make(s, len);
 	int score = 0;
-	for (size_t i = 0; len <= PROMO_OPENER_MAX_BYTES &&
-			   i < sizeof(promo_openers) / sizeof(promo_openers[0]);
-	     i++) {
-		if (str_starts_with_i(line, promo_openers[i]))
-			return true;
-	}
-	for (size_t i = 0; i < sizeof(promo_cues) / sizeof(promo_cues[0]); i++) {
+	if (len <= PROMO_OPENER_MAX_BYTES &&
+	    opens_with_any(line, promo_openers, COUNT(promo_openers)))
+		return true;
+	for (size_t i = 0; i < COUNT(promo_cues); i++) {
 		if (str_icontains(line, promo_cues[i].text))
 			score += promo_cues[i].weight;
 	}
@@ -251,11 +256,8 @@ bool line_is_credit(const char *s, size_t len)
 	if (len > CREDIT_MAX_BYTES)
 		return false;
 	struct str line = str_make(s, len);
-	for (size_t i = 0; i < sizeof(openers) / sizeof(openers[0]); i++) {
-		if (str_starts_with_i(line, openers[i]))
-			return true;
-	}
-	return str_icontains(line, "contributed to this report") ||
+	return opens_with_any(line, openers, COUNT(openers)) ||
+	       str_icontains(line, "contributed to this report") ||
 	       str_icontains(line, "contributed reporting");
 }
 
@@ -320,25 +322,14 @@ bool line_is_chrome(const char *s, size_t len)
 	if (len > CHROME_MAX_BYTES)
 		return false;
 	struct str line = trim_line(s, len);
-	for (size_t i = 0; i < sizeof(chrome_labels) / sizeof(chrome_labels[0]);
-	     i++) {
+	for (size_t i = 0; i < COUNT(chrome_labels); i++) {
 		if (str_ieq(line, chrome_labels[i]))
 			return true;
 	}
-	for (size_t i = 0;
-	     i < sizeof(chrome_notices) / sizeof(chrome_notices[0]); i++) {
-		if (str_starts_with_i(line, chrome_notices[i]))
-			return true;
-	}
-	if (line.len > PICTURE_CREDIT_MAX_BYTES)
-		return false;
-	for (size_t i = 0; i < sizeof(picture_credit_openers) /
-				   sizeof(picture_credit_openers[0]);
-	     i++) {
-		if (str_starts_with_i(line, picture_credit_openers[i]))
-			return true;
-	}
-	return false;
+	return opens_with_any(line, chrome_notices, COUNT(chrome_notices)) ||
+	       (line.len <= PICTURE_CREDIT_MAX_BYTES &&
+		opens_with_any(line, picture_credit_openers,
+			       COUNT(picture_credit_openers)));
 }
 
 /*
@@ -362,12 +353,9 @@ bool line_is_comment_notice(const char *s, size_t len)
 	if (len > COMMENT_NOTICE_MAX_BYTES)
 		return false;
 	struct str line = str_make(s, len);
-	return str_ifind_any(line, comment_words,
-			     sizeof(comment_words) / sizeof(comment_words[0])) >=
-		       0 &&
+	return str_ifind_any(line, comment_words, COUNT(comment_words)) >= 0 &&
 	       str_ifind_any(line, comment_rule_words,
-			     sizeof(comment_rule_words) /
-				     sizeof(comment_rule_words[0])) >= 0;
+			     COUNT(comment_rule_words)) >= 0;
 }
 
 /*
@@ -401,8 +389,7 @@ bool line_is_post_meta(const char *s, size_t len)
 		return false;
 	struct str line = str_make(s, len);
 	int labels = 0;
-	for (size_t i = 0;
-	     i < sizeof(post_meta_labels) / sizeof(post_meta_labels[0]); i++)
+	for (size_t i = 0; i < COUNT(post_meta_labels); i++)
 		labels += str_icontains(line, post_meta_labels[i]);
 	return labels >= 2 || (labels == 1 && has_digits_date(s, len));
 }
