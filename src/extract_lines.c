@@ -367,7 +367,7 @@ static const char *const post_meta_labels[] = {
 	"posted by", "posted in", "posted on", "written by", "filed under",
 	"category:", "categories:", "tags:", "publicado por", "publicado em",
 	"categoria:", "publi\xc3\xa9 par", "cat\xc3\xa9gorie", "ver\303\266ffentlicht von",
-	"kategorie:", "pubblicato da", "categoria", "etiquetas:",
+	"kategorie:", "pubblicato da", "etiquetas:",
 };
 
 static bool has_digits_date(const char *s, size_t len)

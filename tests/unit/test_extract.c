@@ -344,6 +344,9 @@ static void chrome_lines_are_furniture_not_text(void **state)
 	assert_true(line_is_post_meta(meta, strlen(meta)));
 	const char *tags = "Tags: ferry, harbour";
 	assert_false(line_is_post_meta(tags, strlen(tags)));
+	/* one label is one label, however it is spelled */
+	const char *cat = "Categoria: Porti e traghetti";
+	assert_false(line_is_post_meta(cat, strlen(cat)));
 }
 
 static void a_post_line_glued_to_its_paragraph_is_cut(void **state)
