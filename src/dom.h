@@ -3,9 +3,9 @@
  *
  * dom_parse() runs gumbo behind the guards measured in the reliability
  * notes (max_errors = 0, a linear pre-scan that truncates absurd nesting
- * and attribute floods, overflowing numeric references rewritten, parse
- * and free on a thread with a large stack), then copies the tree into an
- * arena in pre-order and frees gumbo's tree.
+ * and attribute floods, overflowing numeric references rewritten, the
+ * parse on a thread of its own), then copies the tree into an arena in
+ * pre-order and drops gumbo's memory whole.
  *
  * The array is in document order; node 0 is the document.  A subtree is
  * the range [i, nodes[i].end), so walks are loops and never recurse, and

@@ -27,10 +27,9 @@ if ! command -v valgrind >/dev/null 2>&1; then
 	exit 1
 fi
 
-# dom.c parses on a thread with a 256 MB stack.  glibc caches at most
-# 40 MB of thread stacks, so each parse maps a fresh one, and memcheck
-# spends about a second marking every new stack; a bigger stack cache
-# lets the threads reuse one (same checking, 20 times faster).
+# dom.c parses on a thread of its own.  A bigger stack cache than
+# glibc's 40 MB lets the threads reuse one stack, so memcheck does not
+# mark a fresh one for every parse.
 export GLIBC_TUNABLES=glibc.pthread.stack_cache_size=1073741824
 
 vg() {
