@@ -157,12 +157,11 @@ static bool byline_class(const struct dom *d, uint32_t i)
 	bool hit = false;
 
 	for (int k = 0; k < 2; k++) {
-		for (size_t w = 0; w < sizeof(marks) / sizeof(marks[0]); w++)
-			hit |= str_icontains(names[k], marks[w]);
-		for (size_t w = 0; w < sizeof(not_marks) / sizeof(not_marks[0]); w++) {
-			if (str_icontains(names[k], not_marks[w]))
-				return false;
-		}
+		if (!names[k].len)
+			continue;
+		if (str_ifind_any(names[k], not_marks, COUNT(not_marks)) >= 0)
+			return false;
+		hit |= str_ifind_any(names[k], marks, COUNT(marks)) >= 0;
 	}
 	return hit;
 }
@@ -321,11 +320,8 @@ static bool date_class(const struct dom *d, uint32_t i)
 
 	if (str_icontains(cls, "update") || str_icontains(cls, "modif"))
 		return false;
-	for (size_t k = 0; k < sizeof(marks) / sizeof(marks[0]); k++) {
-		if (str_icontains(cls, marks[k]) || str_icontains(id, marks[k]))
-			return true;
-	}
-	return false;
+	return str_ifind_any(cls, marks, COUNT(marks)) >= 0 ||
+	       str_ifind_any(id, marks, COUNT(marks)) >= 0;
 }
 
 /* A date the page shows near its article (a <time>, a dated line). */

@@ -92,8 +92,6 @@ enum rank {
 	RANK_SIGNATURE,      /* markup only a challenge or error template has */
 };
 
-#define COUNT(a) (sizeof(a) / sizeof((a)[0]))
-
 struct evidence {
 	enum page_error_kind kind;
 	enum rank rank;

@@ -254,8 +254,6 @@ static const char *const label_words[] = {
 	"отказ от ответственности", "免责声明", "免責事項",
 };
 
-#define COUNT(a) (sizeof(a) / sizeof((a)[0]))
-
 static int phrase_weight(const struct folded *f)
 {
 	int score = 0;

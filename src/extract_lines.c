@@ -27,8 +27,6 @@ enum {
 	PICTURE_CREDIT_MAX_BYTES = 64,
 };
 
-#define COUNT(a) (sizeof(a) / sizeof((a)[0]))
-
 /* True if the line opens with one of the words (any case). */
 static bool opens_with_any(struct str line, const char *const *words,
 			   size_t n)

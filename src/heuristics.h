@@ -17,6 +17,9 @@
 
 struct arena;
 
+/* The number of entries of a word table. */
+#define COUNT(a) (sizeof(a) / sizeof((a)[0]))
+
 /* Metadata the page declares about itself (meta tags, JSON-LD). */
 struct page_meta {
 	const char *og_title;
