@@ -8,6 +8,7 @@
 
 #include <dirent.h>
 #include <errno.h>
+#include <gumbo.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -173,6 +174,15 @@ void bench_corpus_free(struct bench_corpus *c)
 	}
 	free(c->v);
 	*c = (struct bench_corpus){0};
+}
+
+void bench_floor_parse(const char *html, size_t len)
+{
+	GumboOptions options = kGumboDefaultOptions;
+
+	options.max_errors = 0;
+	GumboOutput *out = gumbo_parse_with_options(&options, html, len);
+	gumbo_destroy_output(&options, out);
 }
 
 double bench_now(void)

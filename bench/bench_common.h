@@ -39,6 +39,12 @@ void bench_corpus_free(struct bench_corpus *c);
 /* Reads one file (gzip or not) into a malloc'd NUL-terminated buffer. */
 char *bench_read_file(const char *path, size_t *len);
 
+/*
+ * The floor's unit of work: gumbo parses html with the pipeline's options
+ * (max_errors = 0) and frees the tree, nothing else.
+ */
+void bench_floor_parse(const char *html, size_t len);
+
 double bench_now(void);
 
 /* The process's peak resident set so far, in KiB. */

@@ -8,6 +8,11 @@
  *              pass, or one in all for -j/-p
  *     -j N     N threads share the passes (a work queue of pages)
  *     -p N     N processes share the passes (page k goes to k mod N)
+ *     -c       paired with the floor: each page is parsed by gumbo alone
+ *              and run through the pipeline back to back, in turns as
+ *              to which goes first, so both see the machine in the same
+ *              state; two result lines per pass (floor_paired,
+ *              pipeline_paired)
  *     -m       memory per page: each page runs in a child process (after
  *              a small page) and its resident-set growth is divided by
  *              the page's bytes
@@ -104,6 +109,51 @@ static int run_passes(const struct bench_corpus *c, long passes)
 			     bench_peak_rss_kb());
 	}
 	free(ms);
+	return 0;
+}
+
+/*
+ * On a shared machine the speed changes from one second to the next, so
+ * a floor run and a pipeline run made apart can differ by more than the
+ * work they do.  Paired page by page, the two sums see the same machine.
+ */
+static int run_paired(const struct bench_corpus *c, long passes)
+{
+	double *floor_ms = calloc(c->count, sizeof(*floor_ms));
+	double *pipe_ms = calloc(c->count, sizeof(*pipe_ms));
+	struct buf out;
+
+	if (!floor_ms || !pipe_ms)
+		return 1;
+	buf_init(&out, BUF_NO_MAX);
+	for (long r = 0; r < passes; r++) {
+		double floor_secs = 0, pipe_secs = 0;
+		size_t out_bytes = 0;
+		for (size_t k = 0; k < c->count; k++) {
+			const struct bench_page *pg = &c->v[k];
+			int floor_first = (k + (size_t)r) % 2 == 0;
+			for (int turn = 0; turn < 2; turn++) {
+				double t0 = bench_now();
+				if ((turn == 0) == floor_first) {
+					bench_floor_parse(pg->bytes, pg->len);
+					floor_ms[k] = (bench_now() - t0) * 1e3;
+					floor_secs += floor_ms[k] / 1e3;
+				} else {
+					out_bytes += run_page(pg, &out);
+					pipe_ms[k] = (bench_now() - t0) * 1e3;
+					pipe_secs += pipe_ms[k] / 1e3;
+				}
+			}
+		}
+		bench_report("floor_paired", floor_ms, c->count, c->bytes,
+			     floor_secs, bench_peak_rss_kb());
+		printf("out_bytes=%zu ", out_bytes);
+		bench_report("pipeline_paired", pipe_ms, c->count, c->bytes,
+			     pipe_secs, bench_peak_rss_kb());
+	}
+	buf_release(&out);
+	free(pipe_ms);
+	free(floor_ms);
 	return 0;
 }
 
@@ -311,7 +361,7 @@ static int run_stream(const struct bench_corpus *c)
 
 static void usage(void)
 {
-	fputs("usage: bench_pipeline [-r N] [-j N | -p N | -m | -s] "
+	fputs("usage: bench_pipeline [-r N] [-c | -j N | -p N | -m | -s] "
 	      "[-n NAME] [DIR]\n",
 	      stderr);
 	exit(2);
@@ -321,13 +371,16 @@ int main(int argc, char **argv)
 {
 	const char *dir = "../shared/bench/aeb", *only = NULL;
 	long passes = 1, threads = 0, procs = 0;
-	int memory = 0, stream = 0, opt;
+	int memory = 0, stream = 0, paired = 0, opt;
 	struct bench_corpus c;
 
-	while ((opt = getopt(argc, argv, "r:j:p:msn:")) != -1) {
+	while ((opt = getopt(argc, argv, "r:cj:p:msn:")) != -1) {
 		switch (opt) {
 		case 'r':
 			passes = strtol(optarg, NULL, 10);
+			break;
+		case 'c':
+			paired = 1;
 			break;
 		case 'j':
 			threads = strtol(optarg, NULL, 10);
@@ -359,6 +412,8 @@ int main(int argc, char **argv)
 		rc = run_stream(&c);
 	else if (memory)
 		rc = run_memory(&c);
+	else if (paired)
+		rc = run_paired(&c, passes);
 	else if (threads)
 		rc = run_threads(&c, passes, threads);
 	else if (procs)

@@ -4,9 +4,9 @@
 # BUILD holds extract-bench, bench_pipeline, gumbo_floor and spawn_time
 # (make bench builds them with -O2 -DNDEBUG); DATA is the benchmark
 # folder (its html/ holds *.html.gz).  Environment:
-#   BENCH_ROUNDS=N       rounds of the one-core figures, alternating the
-#                        floor and the pipeline (default 3; the median
-#                        round is shown)
+#   BENCH_ROUNDS=N       rounds of the one-core and batch figures
+#                        (default 5; the round with the median ratio
+#                        is shown, and every round's ratio beside it)
 #   BENCH_READABILITY=0  skip Readability.js (it needs node, npm and the
 #                        npm registry; it is skipped without them anyway)
 #   BENCH_ONEOFF_PAGE=ID the page of the one-off figure
@@ -15,7 +15,7 @@ set -u
 export LC_ALL=C
 BUILD=${1:-build-bench}
 DATA=${2:-../shared/bench/aeb}
-ROUNDS=${BENCH_ROUNDS:-3}
+ROUNDS=${BENCH_ROUNDS:-5}
 PAGE=${BENCH_ONEOFF_PAGE:-35b158918c676ff2c74445517db76c83db70a805cc50b64e1369b354a027fcbd}
 
 if [ ! -d "$DATA" ]; then
@@ -39,10 +39,10 @@ field() {
 	printf '%s\n' "$1" | tr ' ' '\n' | sed -n "s/^$2=//p"
 }
 
-# The line of FILE with the median "secs".
-median_line() {
-	awk '{ for (i = 1; i <= NF; i++) if ($i ~ /^secs=/) { split($i, a, "="); print a[2] "\t" $0 } }' "$1" |
-		sort -n | awk '{ l[NR] = $0 } END { m = int((NR + 1) / 2); sub(/^[^\t]*\t/, "", l[m]); print l[m] }'
+# The line of FILE whose first (tab-separated) field is the median, without
+# that field.
+median_by() {
+	sort -n "$1" | sed -n "$(((ROUNDS + 1) / 2))p" | cut -f2-
 }
 
 div() {
@@ -66,33 +66,50 @@ row() { # LABEL LINE NOTE
 
 status() { printf 'bench: %s\n' "$*" >&2; }
 
-# ---- one core, in one process: floor and pipeline, alternating --------
-status "one core: $ROUNDS rounds of gumbo alone and of the pipeline"
-: > "$tmp/floor"
-: > "$tmp/pipe"
-r=0
-while [ "$r" -lt "$ROUNDS" ]; do
-	$PIN "$BUILD/gumbo_floor" "$DATA" >> "$tmp/floor" || exit 1
-	$PIN "$BUILD/bench_pipeline" "$DATA" >> "$tmp/pipe" || exit 1
-	r=$((r + 1))
-done
-floor=$(median_line "$tmp/floor")
-pipe=$(median_line "$tmp/pipe")
+# ---- one core, in one process: floor and pipeline, paired page by page --
+status "one core: $ROUNDS rounds of gumbo alone and the pipeline, page by page"
+$PIN "$BUILD/bench_pipeline" -c -r "$ROUNDS" "$DATA" > "$tmp/paired" || exit 1
+# the round whose ratio is the median
+round=$(awk '{ for (i = 1; i <= NF; i++) if ($i ~ /^pages_s=/) { split($i, a, "="); v = a[2] } }
+	/name=floor_paired/ { f = v } /name=pipeline_paired/ { n++; print v / f "\t" n }' "$tmp/paired" |
+	sort -n | awk '{ l[NR] = $2 } END { print l[int((NR + 1) / 2)] }')
+floor=$(grep 'name=floor_paired' "$tmp/paired" | sed -n "${round}p")
+pipe=$(grep 'name=pipeline_paired' "$tmp/paired" | sed -n "${round}p")
+one_core_ratios=$(awk '{ for (i = 1; i <= NF; i++) if ($i ~ /^pages_s=/) { split($i, a, "="); v = a[2] } }
+	/name=floor_paired/ { f = v } /name=pipeline_paired/ { printf "%s%.2f", sep, v / f; sep = " " }' "$tmp/paired")
 pages=$(field "$pipe" pages)
 bytes=$(field "$pipe" bytes)
 
 # ---- all cores --------------------------------------------------------
-status "two cores: threads and processes, and gumbo alone in two processes"
-one=$("$BUILD/bench_pipeline" -j 1 -r 2 "$DATA") || exit 1
-two=$("$BUILD/bench_pipeline" -j 2 -r 4 "$DATA") || exit 1
-procs=$("$BUILD/bench_pipeline" -p 2 -r 4 "$DATA") || exit 1
-# the machine's own scaling: the floor, once alone and twice side by side
-f1=$("$BUILD/gumbo_floor" "$DATA") || exit 1
-"$BUILD/gumbo_floor" "$DATA" > "$tmp/f2a" &
-"$BUILD/gumbo_floor" "$DATA" > "$tmp/f2b" || exit 1
-wait
-f2_secs=$(cat "$tmp/f2a" "$tmp/f2b" | awk '{ for (i = 1; i <= NF; i++) if ($i ~ /^secs=/) { split($i, a, "="); if (a[2] > m) m = a[2] } } END { print m }')
-floor_scaling=$(awk -v a="$(field "$f1" secs)" -v b="$f2_secs" 'BEGIN { printf "%.2f", 2 * a / b }')
+status "two cores: $ROUNDS rounds of one thread, two threads, two processes and gumbo alone in two"
+: > "$tmp/threads"
+: > "$tmp/procs"
+: > "$tmp/fscale"
+r=0
+while [ "$r" -lt "$ROUNDS" ]; do
+	one=$("$BUILD/bench_pipeline" -j 1 -r 1 "$DATA") || exit 1
+	two=$("$BUILD/bench_pipeline" -j 2 -r 2 "$DATA") || exit 1
+	procs=$("$BUILD/bench_pipeline" -p 2 -r 2 "$DATA") || exit 1
+	printf '%s\t%s\t%s\n' "$(div "$(field "$two" pages_s)" "$(field "$one" pages_s)")" "$one" "$two" >> "$tmp/threads"
+	printf '%s\t%s\n' "$(div "$(field "$procs" pages_s)" "$(field "$one" pages_s)")" "$procs" >> "$tmp/procs"
+	# the machine's own scaling: the floor, once alone and twice side by side
+	f1=$("$BUILD/gumbo_floor" "$DATA") || exit 1
+	"$BUILD/gumbo_floor" "$DATA" > "$tmp/f2a" &
+	"$BUILD/gumbo_floor" "$DATA" > "$tmp/f2b" || exit 1
+	wait
+	f2_secs=$(cat "$tmp/f2a" "$tmp/f2b" | awk '{ for (i = 1; i <= NF; i++) if ($i ~ /^secs=/) { split($i, a, "="); if (a[2] > m) m = a[2] } } END { print m }')
+	awk -v a="$(field "$f1" secs)" -v b="$f2_secs" 'BEGIN { printf "%.2f\n", 2 * a / b }' >> "$tmp/fscale"
+	r=$((r + 1))
+done
+mid=$(median_by "$tmp/threads")
+one=$(printf '%s\n' "$mid" | cut -f1)
+two=$(printf '%s\n' "$mid" | cut -f2)
+procs=$(median_by "$tmp/procs")
+floor_scaling=$(sort -n "$tmp/fscale" | sed -n "$(((ROUNDS + 1) / 2))p")
+thread_scaling=$(cut -f1 "$tmp/threads" | sort -n | sed -n "$(((ROUNDS + 1) / 2))p")
+proc_scaling=$(cut -f1 "$tmp/procs" | sort -n | sed -n "$(((ROUNDS + 1) / 2))p")
+thread_ratios=$(cut -f1 "$tmp/threads" | tr '\n' ' ')
+proc_ratios=$(cut -f1 "$tmp/procs" | tr '\n' ' ')
 
 batch=
 batch_note="no batch mode (extract -i) yet"
@@ -104,19 +121,31 @@ if "$BUILD/extract-bench" --help 2>&1 |
 	done > "$tmp/list1"
 	cat "$tmp/list1" "$tmp/list1" "$tmp/list1" > "$tmp/list"
 	n=$(wc -l < "$tmp/list")
-	b1=$($PIN "$BUILD/spawn_time" batch1 1 "$BUILD/extract-bench" --json -q \
-		--workers 1 -i "$tmp/list") &&
-	b2=$("$BUILD/spawn_time" batch2 1 "$BUILD/extract-bench" --json -q \
-		--workers "$CORES" -i "$tmp/list") &&
-	{
-		s1=$(field "$b1" secs)
+	# one worker pinned to one CPU, then one per CPU, in turns
+	: > "$tmp/batch"
+	r=0
+	while [ "$r" -lt "$ROUNDS" ]; do
+		b1=$($PIN "$BUILD/spawn_time" batch1 1 "$BUILD/extract-bench" \
+			--json -q --workers 1 -i "$tmp/list") || break
+		b2=$("$BUILD/spawn_time" batch2 1 "$BUILD/extract-bench" \
+			--json -q --workers "$CORES" -i "$tmp/list") || break
+		printf '%s %s %s\n' "$(div "$(field "$b1" secs)" "$(field "$b2" secs)")" \
+			"$(field "$b1" secs)" "$b2" >> "$tmp/batch"
+		r=$((r + 1))
+	done
+	if [ "$r" = "$ROUNDS" ]; then
+		mid=$(sort -n "$tmp/batch" | sed -n "$(((ROUNDS + 1) / 2))p")
+		s1=$(printf '%s\n' "$mid" | cut -d' ' -f2)
+		b2=$(printf '%s\n' "$mid" | cut -d' ' -f3-)
 		s2=$(field "$b2" secs)
 		batch=$(printf 'name=batch pages=%s bytes=%s secs=%s pages_s=%s mb_s=%s med_ms=- p90_ms=- max_ms=- rss_kb=%s' \
 			"$n" "$((bytes * 3))" "$s2" "$(div "$n" "$s2")" \
 			"$(awk -v b="$bytes" -v s="$s2" 'BEGIN { printf "%.2f", 3 * b / 1e6 / s }')" \
 			"$(field "$b2" rss_kb)")
-		batch_note="scaling $(div "$s1" "$s2")x over extract -i on one core, $(div "$n" "$s1") pages/s (target >= 1.8x)"
-	} || batch_note="extract -i failed"
+		batch_note="scaling $(div "$s1" "$s2")x over extract -i on one core, $(div "$n" "$s1") pages/s (target >= 1.8); rounds $(cut -d' ' -f1 "$tmp/batch" | tr '\n' ' ')"
+	else
+		batch_note="extract -i failed"
+	fi
 	# flat memory: a 1,000-line and a 1,000,000-line list of a missing file
 	awk 'BEGIN { for (i = 0; i < 1000; i++) print "/nonexistent/page.html" }' > "$tmp/k"
 	awk 'BEGIN { for (i = 0; i < 1000000; i++) print "/nonexistent/page.html" }' > "$tmp/m"
@@ -131,8 +160,10 @@ gzip -dc "$HTML/$PAGE.html.gz" > "$tmp/page.html" 2>/dev/null ||
 	cp "$HTML/$PAGE.html" "$tmp/page.html" || exit 1
 "$BUILD/gumbo_floor" -1 "$tmp/page.html" # warm the page cache
 "$BUILD/extract-bench" --json "$tmp/page.html" > /dev/null
-of=$("$BUILD/spawn_time" oneoff_floor 10 "$BUILD/gumbo_floor" -1 "$tmp/page.html") || exit 1
-oe=$("$BUILD/spawn_time" oneoff_extract 10 "$BUILD/extract-bench" --json "$tmp/page.html") || exit 1
+"$BUILD/spawn_time" oneoff_floor 10 "$BUILD/gumbo_floor" -1 "$tmp/page.html" \
+	-- oneoff_extract "$BUILD/extract-bench" --json "$tmp/page.html" > "$tmp/oneoff" || exit 1
+of=$(grep 'name=oneoff_floor' "$tmp/oneoff")
+oe=$(grep 'name=oneoff_extract' "$tmp/oneoff")
 
 # ---- memory -------------------------------------------------------------
 status "memory: streaming run and per-page growth"
@@ -172,12 +203,12 @@ printf '%-36s %8s %7s %8s %8s %8s %10s  %s\n' "figure" "pages/s" "MB/s" \
 	"med ms" "p90 ms" "max ms" "peak RSS" "ratio"
 row "gumbo parse only (floor), 1 core" "$floor" "1.00 (the floor)"
 row "extract pipeline, 1 core" "$pipe" \
-	"$(div "$(field "$pipe" pages_s)" "$fps") x floor (target >= 0.75)"
+	"$(div "$(field "$pipe" pages_s)" "$fps") x floor (target >= 0.75); rounds $one_core_ratios"
 row "extract pipeline, 1 thread" "$one" ""
 row "extract pipeline, 2 threads" "$two" \
-	"scaling $(div "$(field "$two" pages_s)" "$(field "$one" pages_s)")x (target >= 1.8)"
+	"scaling ${thread_scaling}x (median round); rounds $thread_ratios"
 row "extract pipeline, 2 processes" "$procs" \
-	"scaling $(div "$(field "$procs" pages_s)" "$(field "$one" pages_s)")x; gumbo alone scales ${floor_scaling}x here"
+	"scaling ${proc_scaling}x (median round); rounds $proc_ratios; gumbo alone scales ${floor_scaling}x here"
 row "extract -i, all cores" "$batch" "$batch_note"
 row "Readability.js + jsdom, 1 process" "$rd" "$rd_note"
 row "one-off gumbo process, 115 KB page" "$of" ""
