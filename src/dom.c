@@ -637,7 +637,8 @@ static void flatten_tree(struct flatten *f, const GumboNode *root)
  */
 static void *gumbo_alloc(void *userdata, size_t size)
 {
-	return arena_alloc(userdata, size);
+	/* as malloc(0) would, a zero-size block gets an address of its own */
+	return arena_alloc(userdata, size ? size : 1);
 }
 
 static void gumbo_free(void *userdata, void *ptr)
