@@ -23,7 +23,6 @@
 
 #include <gumbo.h>
 #include <pthread.h>
-#include <stdalign.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <stdlib.h>
