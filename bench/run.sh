@@ -16,6 +16,12 @@ export LC_ALL=C
 BUILD=${1:-build-bench}
 DATA=${2:-../shared/bench/aeb}
 ROUNDS=${BENCH_ROUNDS:-5}
+case $ROUNDS in
+'' | *[!0-9]* | 0)
+	echo "bench: BENCH_ROUNDS must be a whole number of at least 1" >&2
+	exit 2
+	;;
+esac
 PAGE=${BENCH_ONEOFF_PAGE:-35b158918c676ff2c74445517db76c83db70a805cc50b64e1369b354a027fcbd}
 
 if [ ! -d "$DATA" ]; then
