@@ -4,7 +4,7 @@
 # BUILD holds extract-bench, bench_pipeline, gumbo_floor and spawn_time
 # (make bench builds them with -O2 -DNDEBUG); DATA is the benchmark
 # folder (its html/ holds *.html.gz).  Environment:
-#   BENCH_ROUNDS=N       rounds of the one-core and batch figures
+#   BENCH_ROUNDS=N       rounds of the one-core, two-core and batch figures
 #                        (default 5; the round with the median ratio
 #                        is shown, and every round's ratio beside it)
 #   BENCH_READABILITY=0  skip Readability.js (it needs node, npm and the
