@@ -311,9 +311,7 @@ static bool is_label_text(const char *s, size_t len)
 		len--;
 	if (!len || fold_word_count(s, len) > LABEL_MAX_WORDS)
 		return false;
-	memcpy(f.s, s, len);
-	f.s[len] = '\0';
-	f.len = len;
+	fold_set(s, len, &f);
 	for (size_t i = 0; i < COUNT(label_words); i++) {
 		const char *at = fold_find(&f, label_words[i]);
 		if (at && (size_t)(at - f.s) + strlen(label_words[i]) == len)

@@ -61,6 +61,31 @@ static uint32_t fold_punct(uint32_t cp)
 	return cp;
 }
 
+static unsigned pair_hash(unsigned char a, unsigned char b)
+{
+	return (((unsigned)a << 4) ^ b) & (FOLD_PAIR_BITS - 1);
+}
+
+static void index_pairs(struct folded *f)
+{
+	memset(f->pairs, 0, sizeof(f->pairs));
+	for (size_t i = 0; i + 1 < f->len; i++) {
+		unsigned h = pair_hash((unsigned char)f->s[i],
+				       (unsigned char)f->s[i + 1]);
+		f->pairs[h / 64] |= UINT64_C(1) << (h % 64);
+	}
+}
+
+/* The offset where the code point ending just before `at` starts. */
+static size_t prev_start(const char *s, size_t at)
+{
+	size_t i = at - 1;
+
+	while (i > 0 && ((unsigned char)s[i] & 0xC0) == 0x80)
+		i--;
+	return i;
+}
+
 void fold_text(const char *text, size_t len, struct folded *out)
 {
 	size_t n = 0;
@@ -85,6 +110,17 @@ void fold_text(const char *text, size_t len, struct folded *out)
 	}
 	out->s[n] = '\0';
 	out->len = n;
+	index_pairs(out);
+}
+
+void fold_set(const char *folded, size_t len, struct folded *out)
+{
+	if (len >= FOLD_MAX)
+		len = prev_start(folded, FOLD_MAX);
+	memcpy(out->s, folded, len);
+	out->s[len] = '\0';
+	out->len = len;
+	index_pairs(out);
 }
 
 /* Letters and digits of the space-separated scripts continue words. */
@@ -106,16 +142,6 @@ bool fold_is_word_at(const struct folded *f, size_t at)
 	return is_word_cp(cp);
 }
 
-/* The offset where the code point ending just before `at` starts. */
-static size_t prev_start(const char *s, size_t at)
-{
-	size_t i = at - 1;
-
-	while (i > 0 && ((unsigned char)s[i] & 0xC0) == 0x80)
-		i--;
-	return i;
-}
-
 /* True if the code point that starts at s continues a word. */
 static bool word_cp_at(const char *s, size_t len)
 {
@@ -127,16 +153,23 @@ static bool word_cp_at(const char *s, size_t len)
 
 const char *fold_find(const struct folded *f, const char *phrase)
 {
-	size_t n = strlen(phrase);
-
-	if (!n)
+	if (!phrase[0])
 		return NULL;
+	if (phrase[1]) {
+		unsigned h = pair_hash((unsigned char)phrase[0],
+				       (unsigned char)phrase[1]);
+		if (!(f->pairs[h / 64] & (UINT64_C(1) << (h % 64))))
+			return NULL;
+	}
+	const char *at = strstr(f->s, phrase);
+	if (!at)
+		return NULL;
+	size_t n = strlen(phrase);
 	/* edges that are letters or digits must not continue a text word */
 	bool check_start = word_cp_at(phrase, n);
 	size_t last = prev_start(phrase, n);
 	bool check_end = word_cp_at(phrase + last, n - last);
-	for (const char *at = strstr(f->s, phrase); at;
-	     at = strstr(at + 1, phrase)) {
+	for (; at; at = strstr(at + 1, phrase)) {
 		size_t pos = (size_t)(at - f->s);
 		if (check_start && pos > 0 &&
 		    fold_is_word_at(f, prev_start(f->s, pos)))

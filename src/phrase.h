@@ -18,19 +18,33 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 enum {
 	/* longer text is cut: the phrases we look for come early */
 	FOLD_MAX = 4096,
+	FOLD_PAIR_BITS = 4096,
 };
 
 struct folded {
 	char s[FOLD_MAX];
 	size_t len;
+	/*
+	 * Which byte pairs occur in s (hashed): a phrase whose first two
+	 * bytes never occur together is ruled out without a search, and
+	 * most of a table's phrases are.
+	 */
+	uint64_t pairs[FOLD_PAIR_BITS / 64];
 };
 
 /* Folds len bytes of UTF-8 text into out (cut at FOLD_MAX - 1 bytes). */
 void fold_text(const char *text, size_t len, struct folded *out);
+
+/*
+ * Takes len bytes of text that is folded already (a part of a folded
+ * text) as out, as fold_text would have made it (cut likewise).
+ */
+void fold_set(const char *folded, size_t len, struct folded *out);
 
 /* The first whole-word occurrence of phrase in f->s, or NULL. */
 const char *fold_find(const struct folded *f, const char *phrase);
