@@ -64,11 +64,12 @@ $(BUILD)/%: tests/tools/%.c $(LIB_OBJ) | $(BUILD)
 $(BUILD):
 	mkdir -p $@
 
-# The whole suite: unit, golden and end-to-end tests in the normal build,
-# then unit and golden tests again under ASan+UBSan.  The last line is
-# "N passed, N failed".
+# The whole suite: unit, golden, end-to-end and bench-tool tests in the
+# normal build, then unit and golden tests again under ASan+UBSan.  The
+# last line is "N passed, N failed".
 check: test-deps
-	@$(MAKE) --no-print-directory extract $(UNIT_BIN) $(TOOL_BIN) $(REPLAY_BIN)
+	@$(MAKE) --no-print-directory extract $(UNIT_BIN) $(TOOL_BIN) $(REPLAY_BIN) \
+		$(BENCH_TOOLS)
 	@$(MAKE) --no-print-directory BUILD=build-asan \
 		CFLAGS="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all -DARENA_DEBUG" \
 		LDFLAGS="-fsanitize=address,undefined" \

@@ -28,6 +28,7 @@
 
 #include <pthread.h>
 #include <stdatomic.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -289,7 +290,7 @@ static long child_growth(const struct bench_page *pg)
 static int run_memory(const struct bench_corpus *c)
 {
 	double worst = 0, big_worst = 0;
-	size_t worst_k = 0, big_k = 0, grow_k = 0;
+	size_t worst_k = 0, big_k = SIZE_MAX, grow_k = 0;
 	long max_grow = 0;
 
 	for (size_t k = 0; k < c->count; k++) {
@@ -302,7 +303,8 @@ static int run_memory(const struct bench_corpus *c)
 			worst_k = k;
 		}
 		/* past 100 KB the fixed costs no longer dominate */
-		if (c->v[k].len >= 100000 && ratio > big_worst) {
+		if (c->v[k].len >= 100000 &&
+		    (big_k == SIZE_MAX || ratio > big_worst)) {
 			big_worst = ratio;
 			big_k = k;
 		}
@@ -317,7 +319,8 @@ static int run_memory(const struct bench_corpus *c)
 	       "max_grow_bytes=%zu\n",
 	       c->count, worst, c->v[worst_k].name, c->v[worst_k].len,
 	       (long)(worst * (double)c->v[worst_k].len / 1024.0), big_worst,
-	       c->v[big_k].name, c->v[big_k].len, max_grow,
+	       big_k == SIZE_MAX ? "-" : c->v[big_k].name,
+	       big_k == SIZE_MAX ? 0 : c->v[big_k].len, max_grow,
 	       c->v[grow_k].name, c->v[grow_k].len);
 	return 0;
 }

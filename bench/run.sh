@@ -224,10 +224,11 @@ row "streaming run from disk, 1 process" "$stream" \
 	"peak RSS target <= 64 MB"
 echo
 echo "The first rows hold the pages in memory ($(awk -v b="$bytes" 'BEGIN { printf "%.1f", b / 1048576 }') MiB), which their peak RSS includes."
-printf 'Memory per page (RSS growth after a warm-up page / HTML bytes): worst %s (%s, %s bytes); worst over 100 KB %s (%s bytes); largest growth %s KB (%s bytes)\n' \
+big="$(field "$mem" big_worst_ratio) ($(field "$mem" big_bytes) bytes)"
+[ "$(field "$mem" big_bytes)" = 0 ] && big="- (no page of 100 KB or more)"
+printf 'Memory per page (RSS growth after a warm-up page / HTML bytes): worst %s (%s, %s bytes); worst over 100 KB %s; largest growth %s KB (%s bytes)\n' \
 	"$(field "$mem" worst_ratio)" "$(field "$mem" worst_page)" \
-	"$(field "$mem" worst_bytes)" "$(field "$mem" big_worst_ratio)" \
-	"$(field "$mem" big_bytes)" "$(field "$mem" max_grow_kb)" \
+	"$(field "$mem" worst_bytes)" "$big" "$(field "$mem" max_grow_kb)" \
 	"$(field "$mem" max_grow_bytes)"
 if [ -n "${flat_note-}" ]; then
 	echo "URL list memory: $flat_note"

@@ -31,6 +31,7 @@ run tests/scale/run.sh ./extract build
 if [ -x tests/man.sh ]; then
 	run tests/man.sh ./extract
 fi
+run tests/bench-smoke.sh build
 run tests/run-units.sh build-asan
 run tests/golden.sh build-asan/extract-asan
 run tests/battery/run.sh build-asan/extract-asan build build-asan
