@@ -322,6 +322,19 @@ static void folding_and_whole_words(void **state)
 	assert_false(found("Design in practice", "sign in"));
 	assert_false(found("protected by reCAPTCHA", "captcha"));
 	assert_true(found("お探しのページは見つかりませんでした", "見つかりません"));
+	/* the byte-pair index: a phrase at either end, a one-byte phrase */
+	assert_true(found("Error", "error"));
+	assert_true(found("an unexpected error", "error"));
+	assert_true(found("404 not found", "404"));
+	assert_true(found("x", "x"));
+	assert_false(found("x", "xy"));
+	assert_false(found("", "error"));
+	/* fold_set takes folded text as fold_text made it */
+	struct folded part;
+	fold_set("read our privacy policy here", 23, &part);
+	assert_int_equal(part.len, 23);
+	assert_non_null(fold_find(&part, "privacy policy"));
+	assert_null(fold_find(&part, "here"));
 	/* a long text is cut at a code point, and stays valid */
 	char *big = malloc(FOLD_MAX * 2);
 	assert_non_null(big);
