@@ -178,33 +178,30 @@ run_extract () {
 	return 0
 }
 
-json_has () {
-	if grep -Eq "\"$1\": ?$2( ?[,}])" out; then
-		return 0
+# lacking MESSAGE FILE [BYTES]: a failed check says why and shows FILE
+# (its first BYTES, or all of it); returns 1.
+lacking () {
+	echo "$1"
+	if [ -n "${3-}" ]; then
+		head -c "$3" "$2"
+		echo
+	else
+		cat "$2"
 	fi
-	echo "output lacks \"$1\": $2"
-	head -c 2000 out
-	echo
 	return 1
+}
+
+json_has () {
+	grep -Eq "\"$1\": ?$2( ?[,}])" out ||
+		lacking "output lacks \"$1\": $2" out 2000
 }
 
 out_has () {
-	if grep -Fq -- "$1" out; then
-		return 0
-	fi
-	echo "output lacks: $1"
-	head -c 2000 out
-	echo
-	return 1
+	grep -Fq -- "$1" out || lacking "output lacks: $1" out 2000
 }
 
 err_has () {
-	if grep -Fq -- "$1" err; then
-		return 0
-	fi
-	echo "stderr lacks: $1"
-	cat err
-	return 1
+	grep -Fq -- "$1" err || lacking "stderr lacks: $1" err
 }
 
 faster_than () {
