@@ -234,6 +234,16 @@ rss_below () {
 	return 1
 }
 
+# wait_for REGEX FILE TENTHS: until a line of FILE matches REGEX, for at
+# most TENTHS tenths of a second (FILE need not exist yet).
+wait_for () {
+	tries=0
+	while ! grep -q "$1" "$2" 2>/dev/null && [ $tries -lt "$3" ]; do
+		sleep 0.1
+		tries=$((tries + 1))
+	done
+}
+
 # tls_no_close_notify: a TLS server that answers with a page whose body
 # only the close would end (no Content-Length, not chunked), then dies
 # without a close_notify.  openssl s_server (plain: -quiet would hide the
@@ -252,22 +262,14 @@ tls_no_close_notify () {
 		-cert "$TLS_DIR/good.pem" -key "$TLS_DIR/good.key" \
 		-naccept 1 <reply >>server.log 2>&1 3>&- &
 	guard=$!
-	tries=0
-	while ! grep -q '^ACCEPT' server.log && [ $tries -lt 50 ]; do
-		sleep 0.1
-		tries=$((tries + 1))
-	done
+	wait_for '^ACCEPT' server.log 50
 	server=$(children $guard)
 	port=$(sed -n 's/^ACCEPT .*:\([0-9][0-9]*\)$/\1/p' server.log)
 	[ -n "$port" ] && [ -n "$server" ] ||
 		{ echo "the TLS server did not start" >&2; return 1; }
 	x --json --cacert "$TLS_CA" "https://127.0.0.1:$port/" 3>&- &
 	client=$!
-	tries=0
-	while ! grep -q '^GET / ' server.log && [ $tries -lt 100 ]; do
-		sleep 0.1
-		tries=$((tries + 1))
-	done
+	wait_for '^GET / ' server.log 100
 	sleep 0.3
 	kill -KILL "$server"
 	wait $client

@@ -98,11 +98,7 @@ LIFETIME=900
 
 # wait_port FILE PID: the first line of FILE once it is a port number.
 wait_port () {
-	tries=0
-	while ! grep -q '^[0-9][0-9]*$' "$1" 2>/dev/null && [ $tries -lt 50 ]; do
-		sleep 0.1
-		tries=$((tries + 1))
-	done
+	wait_for '^[0-9][0-9]*$' "$1" 50
 	head -n 1 "$1"
 }
 
@@ -165,11 +161,7 @@ start_tls () {
 		>"$out" 2>&1 </dev/null) &
 	tls_timeout=$!
 	pids="$pids $tls_timeout"
-	tries=0
-	while ! grep -q '^ACCEPT' "$out" 2>/dev/null && [ $tries -lt 50 ]; do
-		sleep 0.1
-		tries=$((tries + 1))
-	done
+	wait_for '^ACCEPT' "$out" 50
 	# Killing timeout would leave openssl behind: kill both.
 	pids="$pids $(children $tls_timeout)"
 	tls_port=$(sed -n 's/^ACCEPT .*:\([0-9][0-9]*\)$/\1/p' "$out")
