@@ -209,62 +209,49 @@ static void link_cards_fall_back_to_relaxed_pass(void **state)
 	arena_release(&p.a);
 }
 
-static void titles_lose_site_names_only_when_sure(void **state)
+/* html, served with status 200, gets the title want. */
+static void title_is(const char *html, const char *want)
 {
 	struct page p;
-	(void)state;
 
-	run_page(&p,
-	    "<html><head><title>Winter storms close the pass early this "
-	    "year - Mountain Post</title></head><body><p>text</p></body>"
-	    "</html>",
-	    200);
-	assert_string_equal(p.ex.title,
-			    "Winter storms close the pass early this year");
+	run_page(&p, html, 200);
+	assert_string_equal(p.ex.title, want);
 	arena_release(&p.a);
+}
+
+static void titles_lose_site_names_only_when_sure(void **state)
+{
+	(void)state;
+	title_is("<html><head><title>Winter storms close the pass early this "
+		 "year - Mountain Post</title></head><body><p>text</p></body>"
+		 "</html>",
+		 "Winter storms close the pass early this year");
 	/* a short title is a whole title */
-	run_page(&p,
-	    "<html><head><title>Page not found - Example</title></head>"
-	    "<body><p>text</p></body></html>",
-	    200);
-	assert_string_equal(p.ex.title, "Page not found - Example");
-	arena_release(&p.a);
+	title_is("<html><head><title>Page not found - Example</title></head>"
+		 "<body><p>text</p></body></html>",
+		 "Page not found - Example");
 	/* the visible heading decides which segment is the headline */
-	run_page(&p,
-	    "<html><head><title>WebSocket - Web APIs | Docs</title></head>"
-	    "<body><h1>WebSocket</h1><p>text</p></body></html>",
-	    200);
-	assert_string_equal(p.ex.title, "WebSocket");
-	arena_release(&p.a);
+	title_is("<html><head><title>WebSocket - Web APIs | Docs</title></head>"
+		 "<body><h1>WebSocket</h1><p>text</p></body></html>",
+		 "WebSocket");
 	/* a declared title that is only the site's name is no title */
-	run_page(&p,
-	    "<html><head><meta property='og:title' content='Coast Daily'>"
-	    "<meta property='og:site_name' content='Coast Daily'>"
-	    "<title>Ferry news | Coast Daily</title></head><body><h1>Ferry "
-	    "news</h1><p>text</p></body></html>",
-	    200);
-	assert_string_equal(p.ex.title, "Ferry news");
-	arena_release(&p.a);
+	title_is("<html><head><meta property='og:title' content='Coast Daily'>"
+		 "<meta property='og:site_name' content='Coast Daily'>"
+		 "<title>Ferry news | Coast Daily</title></head><body><h1>Ferry "
+		 "news</h1><p>text</p></body></html>",
+		 "Ferry news");
 	/* a declared headline keeps its own dash; the site's segment goes */
-	run_page(&p,
-	    "<html><head><meta property='og:title' content='Storm report - "
-	    "what the ferry crews saw | Coast Daily'>"
-	    "<meta property='og:site_name' content='Coast Daily'></head>"
-	    "<body><p>text</p></body></html>",
-	    200);
-	assert_string_equal(p.ex.title,
-			    "Storm report - what the ferry crews saw");
-	arena_release(&p.a);
+	title_is("<html><head><meta property='og:title' content='Storm report - "
+		 "what the ferry crews saw | Coast Daily'>"
+		 "<meta property='og:site_name' content='Coast Daily'></head>"
+		 "<body><p>text</p></body></html>",
+		 "Storm report - what the ferry crews saw");
 	/* JSON-LD strings carry the page's escapes; the reader sees text */
-	run_page(&p,
-	    "<html><head><script type='application/ld+json'>{\"@type\":"
-	    "\"NewsArticle\",\"headline\":\"Storm report &#8211; the "
-	    "crews &amp; the pier\"}</script></head><body><p>text</p>"
-	    "</body></html>",
-	    200);
-	assert_string_equal(p.ex.title,
-			    "Storm report \xe2\x80\x93 the crews & the pier");
-	arena_release(&p.a);
+	title_is("<html><head><script type='application/ld+json'>{\"@type\":"
+		 "\"NewsArticle\",\"headline\":\"Storm report &#8211; the "
+		 "crews &amp; the pier\"}</script></head><body><p>text</p>"
+		 "</body></html>",
+		 "Storm report \xe2\x80\x93 the crews & the pier");
 }
 
 static void datelines_and_bylines_are_recognised(void **state)
