@@ -408,6 +408,26 @@ static int fetch_set_address_policy(struct fetch_transfer *t)
 }
 
 /*
+ * libcurl traces TLS alerts only with the OpenSSL family behind it; with
+ * another TLS library close_notify would never be seen, and every such
+ * body would fail, so the check is not made there.
+ */
+static bool tls_traces_alerts(void)
+{
+	static const char *const family[] = {"OpenSSL", "LibreSSL",
+					     "BoringSSL", "quictls"};
+	const curl_version_info_data *v = curl_version_info(CURLVERSION_NOW);
+
+	if (!v || !v->ssl_version)
+		return false;
+	for (size_t i = 0; i < sizeof(family) / sizeof(family[0]); i++) {
+		if (str_starts_with_i(str_from(v->ssl_version), family[i]))
+			return true;
+	}
+	return false;
+}
+
+/*
  * A TLS close_notify, as libcurl 7.88 lets it be seen: only in its trace
  * of the TLS records it receives (OpenSSL's message callback), which it
  * writes as text such as "TLSv1.3 (IN), TLS alert, close notify (256):"
@@ -440,9 +460,16 @@ static void fetch_set_callbacks(struct fetch_transfer *t)
 	curl_easy_setopt(h, CURLOPT_WRITEDATA, t);
 	curl_easy_setopt(h, CURLOPT_HEADERFUNCTION, fetch_header_cb);
 	curl_easy_setopt(h, CURLOPT_HEADERDATA, t);
-	curl_easy_setopt(h, CURLOPT_DEBUGFUNCTION, fetch_debug_cb);
-	curl_easy_setopt(h, CURLOPT_DEBUGDATA, t);
-	curl_easy_setopt(h, CURLOPT_VERBOSE, 1L);
+	/*
+	 * libcurl formats its trace for every transfer that asks for it:
+	 * asked only where the trace can show a close_notify
+	 */
+	t->watch_close_notify = tls_traces_alerts();
+	if (t->watch_close_notify) {
+		curl_easy_setopt(h, CURLOPT_DEBUGFUNCTION, fetch_debug_cb);
+		curl_easy_setopt(h, CURLOPT_DEBUGDATA, t);
+		curl_easy_setopt(h, CURLOPT_VERBOSE, 1L);
+	}
 	/* No SIGALRM for resolver timeouts: we may run on any thread. */
 	curl_easy_setopt(h, CURLOPT_NOSIGNAL, 1L);
 	/* Never CURLOPT_FAILONERROR: error pages have bodies to classify. */
@@ -609,33 +636,13 @@ static bool fetch_transient(struct fetch_transfer *t, CURLcode rc, long status)
  * taken as whole, whatever the libcurl.  Statuses that have no body
  * (1xx, 204, 304) need no end.
  */
-/*
- * libcurl traces TLS alerts only with the OpenSSL family behind it; with
- * another TLS library close_notify would never be seen, and every such
- * body would fail, so the check is not made there.
- */
-static bool tls_traces_alerts(void)
-{
-	static const char *const family[] = {"OpenSSL", "LibreSSL",
-					     "BoringSSL", "quictls"};
-	const curl_version_info_data *v = curl_version_info(CURLVERSION_NOW);
-
-	if (!v || !v->ssl_version)
-		return false;
-	for (size_t i = 0; i < sizeof(family) / sizeof(family[0]); i++) {
-		if (str_starts_with_i(str_from(v->ssl_version), family[i]))
-			return true;
-	}
-	return false;
-}
-
 static bool fetch_close_unverified(struct fetch_transfer *t,
 				   const struct response *r)
 {
 	curl_off_t length = -1;
 	long version = 0;
 
-	if (t->close_notify || t->chunked || !tls_traces_alerts())
+	if (!t->watch_close_notify || t->close_notify || t->chunked)
 		return false;
 	/* libcurl's own reading of Content-Length, odd forms included */
 	curl_easy_getinfo(t->easy, CURLINFO_CONTENT_LENGTH_DOWNLOAD_T, &length);

@@ -28,6 +28,7 @@ struct fetch_transfer {
 	bool length_seen;          /* it had a Content-Length, of length: */
 	curl_off_t length;
 	bool chunked;              /* its Transfer-Encoding names chunked */
+	bool watch_close_notify;   /* the TLS trace is read for close_notify */
 	bool close_notify;         /* the server's TLS close_notify came since */
 	enum fail_kind abort_kind; /* why a callback stopped the transfer */
 	char abort_detail[160];
