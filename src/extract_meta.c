@@ -88,15 +88,10 @@ static size_t read_ref(const char *s, size_t len, char out[4], size_t *n)
 		if (i == ref_len - 1)
 			return 0;
 		for (; i < ref_len - 1; i++) {
-			char ch = s[i];
-			uint32_t digit;
-			if (ch >= '0' && ch <= '9')
-				digit = (uint32_t)(ch - '0');
-			else if (hex && ascii_lower(ch) >= 'a' && ascii_lower(ch) <= 'f')
-				digit = (uint32_t)(ascii_lower(ch) - 'a' + 10);
-			else
+			int digit = ascii_hex_value((unsigned char)s[i]);
+			if (digit < 0 || (!hex && digit > 9))
 				return 0;
-			cp = cp * (hex ? 16 : 10) + digit;
+			cp = cp * (hex ? 16 : 10) + (uint32_t)digit;
 			if (cp > 0x10FFFF)
 				return 0;
 		}

@@ -54,6 +54,15 @@ static inline int ascii_lower(int c)
 	return (c >= 'A' && c <= 'Z') ? c + ('a' - 'A') : c;
 }
 
+/* The value of a hexadecimal digit, or -1. */
+static inline int ascii_hex_value(int c)
+{
+	if (ascii_is_digit(c))
+		return c - '0';
+	c = ascii_lower(c);
+	return c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
+}
+
 /* Case-insensitive (ASCII) equality of n bytes. */
 bool str_ieq_mem(const char *a, const char *b, size_t n);
 

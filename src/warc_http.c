@@ -160,14 +160,6 @@ size_t warc_blank_line_end(const char *s, size_t n)
 	return 0;
 }
 
-static int hex_value(int c)
-{
-	if (ascii_is_digit(c))
-		return c - '0';
-	c = ascii_lower(c);
-	return c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
-}
-
 /*
  * Undoes chunked coding into out (at most max bytes).  Returns 0 (with
  * *short_read when the chunks stop early or pass max), or -1 when the
@@ -183,10 +175,10 @@ static int dechunk(const char *p, size_t n, struct buf *out, size_t max,
 	while (i < n) {
 		uint64_t size = 0;
 		size_t digits = 0;
-		while (i < n && hex_value((unsigned char)p[i]) >= 0) {
+		while (i < n && ascii_hex_value((unsigned char)p[i]) >= 0) {
 			if (++digits > 15)
 				return -1;
-			size = size * 16 + (uint64_t)hex_value((unsigned char)p[i++]);
+			size = size * 16 + (uint64_t)ascii_hex_value((unsigned char)p[i++]);
 		}
 		if (!digits)
 			return -1;
