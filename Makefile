@@ -11,10 +11,7 @@ PKG_CONFIG ?= pkg-config
 CFLAGS ?= -O2 -g
 BUILD ?= build
 
-LIBS_PKGS := gumbo jansson zlib
-# Opened at run time (dlopen) by the file that needs each, not linked:
-# libcurl by fetch_libcurl.c, uchardet by decode.c.
-DLOPEN_PKGS := libcurl uchardet
+LIBS_PKGS := gumbo jansson zlib libcurl uchardet
 WARN := -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes \
 	-Wmissing-prototypes -Wold-style-definition -Wpointer-arith \
 	-Wcast-qual -Wwrite-strings -Wformat=2 -Wundef -Wvla -Wconversion \
@@ -25,13 +22,14 @@ endif
 
 override CFLAGS += -std=c17 $(WARN) -pthread -MMD -MP
 override CPPFLAGS += -D_POSIX_C_SOURCE=200809L -Isrc \
-	$(shell $(PKG_CONFIG) --cflags $(LIBS_PKGS) $(DLOPEN_PKGS) 2>/dev/null)
+	$(shell $(PKG_CONFIG) --cflags $(LIBS_PKGS) 2>/dev/null)
 override LDFLAGS += -pthread
 LDLIBS += $(shell $(PKG_CONFIG) --libs $(LIBS_PKGS) 2>/dev/null)
 
-SRC := $(wildcard src/*.c)
+# One folder per stage of the pipeline (README.md, "How it works").
+SRC := $(wildcard src/*/*.c)
 OBJ := $(SRC:src/%.c=$(BUILD)/%.o)
-LIB_OBJ := $(filter-out $(BUILD)/main.o,$(OBJ))
+LIB_OBJ := $(filter-out $(BUILD)/cli/main.o,$(OBJ))
 UNIT_SRC := $(wildcard tests/unit/test_*.c)
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/%)
 TOOL_SRC := $(wildcard tests/tools/*.c)
@@ -52,6 +50,7 @@ extract: $(OBJ)
 	$(CC) $(LDFLAGS) -o $@ $(OBJ) $(LDLIBS)
 
 $(BUILD)/%.o: src/%.c | $(BUILD)
+	@mkdir -p $(@D)
 	$(CC) $(CPPFLAGS) $(CFLAGS) -c -o $@ $<
 
 $(BUILD)/test_%: tests/unit/test_%.c $(LIB_OBJ) | $(BUILD)
@@ -111,14 +110,10 @@ install: extract
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/extract $(DESTDIR)$(MANDIR)/man1/extract.1
 
-# Only dom.c may include gumbo, only fetch.c, fetch_multi.c, their
-# fetch_transfer.h and fetch_libcurl.c curl, only decode.c iconv.
+# Which stage may include which, and the one folder of each library
+# (scripts/check-layering.sh).
 check-layering:
-	@bad=$$(grep -l '#include <gumbo.h>' src/*.c src/*.h | grep -v '^src/dom.c$$'; \
-		grep -l '#include <curl/' src/*.c src/*.h | \
-			grep -v '^src/fetch\(_multi\|_libcurl\)\{0,1\}\.c$$\|^src/fetch_transfer\.h$$'; \
-		grep -l '#include <iconv.h>' src/*.c src/*.h | grep -v '^src/decode.c$$'); \
-	if [ -n "$$bad" ]; then echo "layering violated: $$bad"; exit 1; fi
+	@scripts/check-layering.sh src
 
 clean:
 	rm -rf build build-asan build-bench build-prof extract

@@ -38,10 +38,10 @@
 #include <unistd.h>
 
 #include "bench_common.h"
-#include "buf.h"
-#include "fetch_local.h"
-#include "pipeline.h"
-#include "response.h"
+#include "base/buf.h"
+#include "fetch/fetch_local.h"
+#include "pipeline/pipeline.h"
+#include "base/response.h"
 
 #define BENCH_MAX_BYTES ((size_t)16 * 1024 * 1024)
 

@@ -23,10 +23,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "arena.h"
-#include "buf.h"
-#include "decode.h"
-#include "decode_sniff.h"
+#include "base/arena.h"
+#include "base/buf.h"
+#include "decode/decode.h"
+#include "decode/decode_sniff.h"
 
 #define HARNESS "fuzz_charset"
 

@@ -33,7 +33,7 @@
  */
 #include "fuzz.h"
 
-#include "fetch_transfer.h"
+#include "fetch/fetch_transfer.h"
 
 #include <arpa/inet.h>
 #include <curl/curl.h>
@@ -45,12 +45,12 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
-#include "buf.h"
-#include "decode_sniff.h"
-#include "fetch.h"
-#include "pipeline.h"
-#include "response.h"
-#include "str.h"
+#include "base/buf.h"
+#include "decode/decode_sniff.h"
+#include "fetch/fetch.h"
+#include "pipeline/pipeline.h"
+#include "base/response.h"
+#include "base/str.h"
 
 #define HARNESS "fuzz_headers"
 

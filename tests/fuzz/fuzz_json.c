@@ -20,10 +20,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "buf.h"
-#include "extract.h"
-#include "render.h"
-#include "response.h"
+#include "base/buf.h"
+#include "extract/extract.h"
+#include "render/render.h"
+#include "base/response.h"
 
 #define HARNESS "fuzz_json"
 

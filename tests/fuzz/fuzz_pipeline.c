@@ -25,9 +25,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "buf.h"
-#include "pipeline.h"
-#include "response.h"
+#include "base/buf.h"
+#include "pipeline/pipeline.h"
+#include "base/response.h"
 
 #define HARNESS "fuzz_pipeline"
 

@@ -32,8 +32,8 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "fetch.h"
-#include "urllist.h"
+#include "fetch/fetch.h"
+#include "batch/urllist.h"
 
 #define HARNESS "fuzz_urllist"
 

@@ -24,8 +24,8 @@
 #include <string.h>
 #include <zlib.h>
 
-#include "buf.h"
-#include "warc.h"
+#include "base/buf.h"
+#include "batch/warc.h"
 
 #define PAGE(title, extra)                                                     \
 	"<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">"      \

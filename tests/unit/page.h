@@ -8,9 +8,9 @@
 
 #include <string.h>
 
-#include "arena.h"
-#include "dom.h"
-#include "extract.h"
+#include "base/arena.h"
+#include "dom/dom.h"
+#include "extract/extract.h"
 
 struct page {
 	struct arena a;

@@ -11,10 +11,10 @@
 
 #include <cmocka.h>
 
-#include "arena.h"
-#include "buf.h"
-#include "str.h"
-#include "utf8.h"
+#include "base/arena.h"
+#include "base/buf.h"
+#include "base/str.h"
+#include "base/utf8.h"
 
 static void arena_allocations_are_aligned_and_distinct(void **state)
 {

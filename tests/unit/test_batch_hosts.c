@@ -12,8 +12,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "batch_hosts.h"
-#include "fetch.h"
+#include "batch/batch_hosts.h"
+#include "fetch/fetch.h"
 
 static void test_per_host_limit(void **state)
 {

@@ -15,12 +15,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "batch_job.h"
-#include "buf.h"
-#include "msg.h"
-#include "pipeline.h"
-#include "response.h"
-#include "run.h"
+#include "batch/batch_job.h"
+#include "base/buf.h"
+#include "base/msg.h"
+#include "pipeline/pipeline.h"
+#include "base/response.h"
+#include "run/run.h"
 
 #define PAGE                                                                   \
 	"<html><head><title>Harbour news</title></head><body>"                 \

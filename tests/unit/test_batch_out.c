@@ -17,7 +17,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "batch_out.h"
+#include "batch/batch_out.h"
 
 static char dir[64];
 

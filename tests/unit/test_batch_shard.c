@@ -12,7 +12,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "batch_shard.h"
+#include "run/batch_shard.h"
 
 static void parses_i_of_n(void **state)
 {

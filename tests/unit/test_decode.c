@@ -16,9 +16,9 @@
 
 #include <cmocka.h>
 
-#include "arena.h"
-#include "decode.h"
-#include "utf8.h"
+#include "base/arena.h"
+#include "decode/decode.h"
+#include "base/utf8.h"
 
 /* A few sentences of prose, enough for libuchardet to be confident. */
 static const char prose_utf8[] = "Вечером над рекой поднялся густой туман, и "

@@ -11,10 +11,10 @@
 
 #include <cmocka.h>
 
-#include "arena.h"
-#include "decode.h"
-#include "decode_sniff.h"
-#include "utf8.h"
+#include "base/arena.h"
+#include "decode/decode.h"
+#include "decode/decode_sniff.h"
+#include "base/utf8.h"
 
 static void decode(const char *bytes, size_t len, const char *want_charset,
 		   const char *want_text)

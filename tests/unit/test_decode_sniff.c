@@ -19,7 +19,7 @@
 
 #include <cmocka.h>
 
-#include "decode_sniff.h"
+#include "decode/decode_sniff.h"
 
 struct guarded {
 	char *map;

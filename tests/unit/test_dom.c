@@ -11,11 +11,11 @@
 
 #include <cmocka.h>
 
-#include "arena.h"
-#include "buf.h"
-#include "dom.h"
-#include "dom_text.h"
-#include "utf8.h"
+#include "base/arena.h"
+#include "base/buf.h"
+#include "dom/dom.h"
+#include "dom/dom_text.h"
+#include "base/utf8.h"
 
 static void parse(struct arena *a, const char *html, struct dom *d)
 {

@@ -14,11 +14,11 @@
 
 #include <cmocka.h>
 
-#include "arena.h"
-#include "dom.h"
-#include "extract.h"
+#include "base/arena.h"
+#include "dom/dom.h"
+#include "extract/extract.h"
 #include "page.h"
-#include "phrase.h"
+#include "extract/phrase.h"
 
 
 /* The verdict on html served with status, as a kind. */

@@ -11,11 +11,11 @@
 
 #include <cmocka.h>
 
-#include "arena.h"
-#include "dom.h"
-#include "extract.h"
+#include "base/arena.h"
+#include "dom/dom.h"
+#include "extract/extract.h"
 #include "page.h"
-#include "heuristics.h"
+#include "extract/heuristics.h"
 
 
 static bool body_has(const struct page *p, const char *s)

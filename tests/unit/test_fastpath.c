@@ -17,9 +17,9 @@
 
 #include <cmocka.h>
 
-#include "buf.h"
-#include "str.h"
-#include "utf8.h"
+#include "base/buf.h"
+#include "base/str.h"
+#include "base/utf8.h"
 
 /* A fixed generator, so that a failure repeats. */
 static uint32_t next_random(uint32_t *s)

@@ -20,9 +20,9 @@
 #include <unistd.h>
 #include <zlib.h>
 
-#include "buf.h"
-#include "fetch_local.h"
-#include "response.h"
+#include "base/buf.h"
+#include "fetch/fetch_local.h"
+#include "base/response.h"
 
 #define PAGE "<html><head><title>T</title></head><body><p>Hello</p></body>"
 

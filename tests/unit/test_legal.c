@@ -13,9 +13,9 @@
 
 #include <cmocka.h>
 
-#include "arena.h"
-#include "dom.h"
-#include "extract.h"
+#include "base/arena.h"
+#include "dom/dom.h"
+#include "extract/extract.h"
 #include "page.h"
 
 static void run(struct page *p, const char *html)

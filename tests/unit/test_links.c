@@ -11,12 +11,12 @@
 
 #include <cmocka.h>
 
-#include "arena.h"
-#include "buf.h"
-#include "dom.h"
-#include "extract.h"
-#include "pipeline.h"
-#include "response.h"
+#include "base/arena.h"
+#include "base/buf.h"
+#include "dom/dom.h"
+#include "extract/extract.h"
+#include "pipeline/pipeline.h"
+#include "base/response.h"
 
 struct page {
 	struct arena a;

@@ -12,12 +12,12 @@
 
 #include <cmocka.h>
 
-#include "buf.h"
-#include "extract.h"
-#include "pipeline.h"
-#include "render.h"
-#include "response.h"
-#include "utf8.h"
+#include "base/buf.h"
+#include "extract/extract.h"
+#include "pipeline/pipeline.h"
+#include "render/render.h"
+#include "base/response.h"
+#include "base/utf8.h"
 
 #define PARA(t) {.kind = BODY_PARAGRAPH, .text = (t)}
 

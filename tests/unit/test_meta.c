@@ -12,10 +12,10 @@
 
 #include <cmocka.h>
 
-#include "arena.h"
-#include "dom.h"
-#include "extract.h"
-#include "heuristics.h"
+#include "base/arena.h"
+#include "dom/dom.h"
+#include "extract/extract.h"
+#include "extract/heuristics.h"
 
 /* 2024-06-01T00:00:00Z: "now" for every page here */
 #define NOW 1717200000LL

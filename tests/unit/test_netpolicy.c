@@ -16,7 +16,7 @@
 #include <netinet/in.h>
 #include <sys/socket.h>
 
-#include "netpolicy.h"
+#include "fetch/netpolicy.h"
 
 struct verdict {
 	const char *addr;

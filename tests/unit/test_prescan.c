@@ -12,9 +12,9 @@
 
 #include <cmocka.h>
 
-#include "arena.h"
-#include "buf.h"
-#include "dom.h"
+#include "base/arena.h"
+#include "base/buf.h"
+#include "dom/dom.h"
 
 /* Parses prefix, then unit n times, then "end"; returns truncated. */
 static bool parse_repeated(const char *prefix, const char *unit, int n)

@@ -11,8 +11,8 @@
 
 #include <cmocka.h>
 
-#include "buf.h"
-#include "uri.h"
+#include "base/buf.h"
+#include "extract/uri.h"
 
 static const char rfc_base[] = "http://a/b/c/d;p?q";
 

@@ -19,7 +19,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "urllist.h"
+#include "batch/urllist.h"
 
 static char dir[64];
 

@@ -15,8 +15,8 @@
 #include <cmocka.h>
 #include <zlib.h>
 
-#include "buf.h"
-#include "warc.h"
+#include "base/buf.h"
+#include "batch/warc.h"
 
 enum { CAP = 1024 * 1024 };
 

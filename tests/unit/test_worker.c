@@ -19,9 +19,9 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "buf.h"
-#include "msg.h"
-#include "worker.h"
+#include "base/buf.h"
+#include "base/msg.h"
+#include "batch/worker.h"
 
 #if defined(__SANITIZE_ADDRESS__)
 #define NO_RLIMIT_AS 1 /* the pool does not limit memory under ASan */

@@ -1,0 +1,595 @@
+/*
+ * extract_legal.c - legal and editorial notices about the content.
+ *
+ * A disclaimer is a notice *about* the text: no warranty ("as is"), not
+ * advice (investment, medical, legal), forward-looking statements, the
+ * author's own views, affiliate links and sponsorship, syndication.
+ * Pages put them after or before the article, in its container or in
+ * the page footer, so the whole page is read; each notice found goes to
+ * the disclaimer field, in page order, and out of the body.
+ *
+ * A block of text is a disclaimer when
+ *  - it opens with a label ("Disclaimer:", "Affiliate disclosure:"), or
+ *    follows a label that stands alone (a "Legal Disclaimer" heading or
+ *    line) inside the label's own container; or
+ *  - its phrases weigh DISCLAIMER_THRESHOLD or more (legal_phrases[]).
+ * Cookie and consent banners and newsletter prompts are not disclaimers:
+ * their words weigh against (other_notices[]).  A copyright line has no
+ * phrase of the table, so it is not one either.
+ *
+ * Invariants:
+ *  - Inside the main content, a notice must stand at its edge (the
+ *    first or last few blocks): in the middle of an article, talk of
+ *    "investment advice", or a "Disclaimer:" aside, is the article.
+ *  - The main content is never emptied into the disclaimer: a page that
+ *    is all notice (a site's own disclaimer page) keeps it as its body.
+ *  - The same notice repeated (a print copy) is given once.
+ *
+ * To extend: add a phrase with a weight to legal_phrases[] (written
+ * folded: lower case, straight apostrophes, see phrase.h), a word that
+ * names a notice to label_words[], or a word of banners and prompts to
+ * other_notices[].
+ */
+#include "extract/heuristics.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/arena.h"
+#include "base/buf.h"
+#include "base/msg.h"
+#include "extract/phrase.h"
+
+enum {
+	DISCLAIMER_THRESHOLD = 4,
+	/* a disclaimer is a notice, not an article */
+	DISCLAIMER_MAX_BYTES = 3000,
+	/* shorter lines carry no notice of their own (labels aside) */
+	SCORE_MIN_CHARS = 30,
+	/* "Affiliate Disclaimer:" and the like: a few words, then a colon */
+	LABEL_MAX_BYTES = 48,
+	LABEL_MAX_WORDS = 6,
+	/* how many blocks a label standing alone claims, and how far up the
+	 * tree its container may be */
+	LABEL_FOLLOW_MAX = 3,
+	LABEL_CLIMB_MAX = 3,
+	/* the edges of the main content where an unlabelled notice may be */
+	CONTENT_HEAD_BLOCKS = 3,
+	CONTENT_TAIL_BLOCKS = 6,
+	LEGAL_MAX_BYTES = 64 * 1024,
+	/* where a company profile names itself: "Acme Holdings AG is a" */
+	PROFILE_OPENING_BYTES = 60,
+};
+
+struct weighted {
+	const char *text;
+	int weight;
+};
+
+/* Wording of notices about the content.  A block needs a total weight of
+ * DISCLAIMER_THRESHOLD; a phrase of that weight decides alone. */
+static const struct weighted legal_phrases[] = {
+	/* as is, no warranty, no liability */
+	{"\"as is\"", 2},
+	{"without warranty", 3},
+	{"without warranties", 3},
+	{"no warranty", 3},
+	{"no warranties", 3},
+	{"makes no representation", 3},
+	{"make no representations", 3},
+	{"representations or warranties", 3},
+	{"accuracy or completeness", 2},
+	{"accuracy, completeness", 2},
+	{"cannot guarantee the accuracy", 2},
+	{"not responsible for", 1},
+	{"not responsible for the content", 3},
+	{"accept no responsibility", 2},
+	{"accept any responsibility", 2},
+	{"not be liable", 2},
+	{"no liability", 2},
+	{"liability for", 1},
+	/* not advice */
+	{"for informational purposes", 3},
+	{"for information purposes", 3},
+	{"for general information", 2},
+	{"for educational purposes only", 3},
+	{"not intended to provide", 2},
+	{"should not be relied", 2},
+	{"does not constitute", 2},
+	{"not meant to constitute", 2},
+	{"not be construed as", 2},
+	{"should not be considered", 1},
+	{"investment advice", 2},
+	{"financial advice", 2},
+	{"legal advice", 2},
+	{"medical advice", 2},
+	{"tax advice", 2},
+	{"professional advice", 2},
+	{"not investment advice", 4},
+	{"not financial advice", 4},
+	{"not legal advice", 3},
+	{"consult your", 1},
+	{"consult a qualified", 1},
+	{"substitute for", 1},
+	{"not intended to diagnose", 3},
+	{"diagnose, treat, cure", 3},
+	{"do your own research", 3},
+	{"past performance", 2},
+	{"investing involves risk", 2},
+	/* forward-looking statements */
+	{"forward-looking statements", 4},
+	{"forward looking statements", 4},
+	{"safe harbor", 2},
+	/* the author's views */
+	{"views expressed", 2},
+	{"opinions expressed", 2},
+	{"do not necessarily reflect", 3},
+	{"does not necessarily reflect", 3},
+	{"are those of the author", 3},
+	{"author's alone", 3},
+	{"are solely those of", 3},
+	{"otherwise endorsed", 2},
+	/* affiliate links and sponsorship */
+	{"affiliate link", 3},
+	{"affiliate links", 3},
+	{"affiliate commission", 3},
+	{"we may earn a commission", 4},
+	{"may receive a commission", 4},
+	{"earn a commission", 2},
+	{"earn a small commission", 3},
+	{"may earn commissions", 3},
+	{"at no extra cost to you", 2},
+	{"at no additional cost to you", 2},
+	{"amazon associate", 3},
+	{"sponsored by", 1},
+	{"paid for by", 1},
+	{"in collaboration with", 1},
+	{"no compensation", 1},
+	/* syndication */
+	{"originally published", 1},
+	{"republished with permission", 3},
+	{"this content was produced", 2},
+	{"copyright issues", 2},
+	{"kindly contact the provider", 3},
+	/* de */
+	{"keine haftung", 3},
+	{"ohne gewähr", 3},
+	{"keine gewähr", 3},
+	{"keine anlageberatung", 4},
+	{"keine rechtsberatung", 4},
+	{"deren betreiber verantwortlich", 3},
+	{"erhalten wir eine provision", 3},
+	/* fr */
+	{"à titre informatif", 3},
+	{"ne constitue pas un conseil", 4},
+	{"décline toute responsabilité", 3},
+	{"sans garantie", 3},
+	{"liens affiliés", 3},
+	/* es */
+	{"fines informativos", 3},
+	{"no constituye", 2},
+	{"no se hace responsable", 3},
+	{"sin garantía", 3},
+	{"enlaces de afiliado", 3},
+	/* pt */
+	{"não constitui", 2},
+	{"não se responsabiliza", 3},
+	{"sem garantia", 3},
+	{"links de afiliado", 3},
+	/* it */
+	{"scopo informativo", 3},
+	{"non costituisce", 2},
+	{"alcuna responsabilità", 3},
+	{"senza garanzia", 3},
+	{"link di affiliazione", 3},
+	/* ru, zh */
+	{"информационный характер", 3},
+	{"не является инвестиционной", 4},
+	{"仅供参考", 3},
+	{"不构成投资建议", 4},
+};
+
+/* Words of the page's other notices, which are not about the content. */
+static const struct weighted other_notices[] = {
+	{"cookie", -6},
+	{"cookies", -6},
+	{"newsletter", -4},
+	{"subscribe", -3},
+	{"sign up", -3},
+	{"privacy policy", -1},
+};
+
+/*
+ * The company statement that closes a press release ("Acme is a global
+ * provider of ...; headquartered in ..., employs ..."): boilerplate
+ * about the publisher, not the news.  Read only in a block that opens
+ * by defining its subject ("Acme is a ..."), and only for its facts of
+ * size and seat, so an article that merely names a headquarters stays.
+ */
+static const struct weighted profile_phrases[] = {
+	{"is headquartered in", 2},
+	{"headquartered in", 1},
+	{"employs around", 2},
+	{"employs approximately", 2},
+	{"employs about", 2},
+	{"employs more than", 2},
+	{"employs over", 2},
+	{"employees worldwide", 2},
+	{"employees in", 1},
+	{"subsidiaries in", 2},
+	{"offices in", 1},
+	{"operations in", 1},
+	{"customers in", 1},
+	{"shares are listed", 2},
+	{"listed on the", 1},
+	{"traded on the", 1},
+	{"founded in", 1},
+	{"for more information, visit", 2},
+	{"for more information, please visit", 2},
+	{"provider of", 1},
+	{"leading provider", 1},
+	{"global provider", 1},
+	{"solutions provider", 1},
+	{"global leader", 1},
+	{"world leader", 1},
+};
+
+/* Verbs that define the subject at the opening of a profile. */
+static const char *const profile_openers[] = {
+	" is a ", " is an ", " is the ", " is one of ", " are a ",
+	" est un ", " est une ", " ist ein ", " ist eine ", " es una ",
+	" es un ", " é uma ", " é um ",
+};
+
+/* Words that name a notice, as the last words of a label ("Affiliate
+ * Disclosure:", "Cautionary Note Regarding Forward-Looking Statements"). */
+static const char *const label_words[] = {
+	"disclaimer", "disclaimers", "disclosure", "disclosures",
+	"forward-looking statements", "safe harbor statement",
+	"safe harbour statement",
+	"haftungsausschluss", "haftungshinweis", "avertissement",
+	"non-responsabilité", "aviso legal",
+	"descargo de responsabilidad", "exención de responsabilidad",
+	"isenção de responsabilidade", "esclusione di responsabilità",
+	"отказ от ответственности", "免责声明", "免責事項",
+};
+
+static int phrase_weight(const struct folded *f)
+{
+	int score = 0;
+
+	for (size_t i = 0; i < COUNT(legal_phrases); i++) {
+		if (fold_find(f, legal_phrases[i].text))
+			score += legal_phrases[i].weight;
+	}
+	for (size_t i = 0; i < COUNT(other_notices); i++) {
+		if (fold_find(f, other_notices[i].text))
+			score += other_notices[i].weight;
+	}
+	return score;
+}
+
+/* "Acme Corp. is a ...": a defining opening in the first words. */
+static bool opens_by_defining(const struct folded *f)
+{
+	size_t head = f->len < PROFILE_OPENING_BYTES ? f->len
+						     : PROFILE_OPENING_BYTES;
+
+	for (size_t i = 0; i < COUNT(profile_openers); i++) {
+		const char *at = strstr(f->s, profile_openers[i]);
+		if (at && (size_t)(at - f->s) < head &&
+		    !memchr(f->s, '.', (size_t)(at - f->s) > 1
+					  ? (size_t)(at - f->s) - 1 : 0))
+			return true;
+	}
+	return false;
+}
+
+static int profile_weight(const struct folded *f)
+{
+	int score = 0;
+
+	if (!opens_by_defining(f))
+		return 0;
+	for (size_t i = 0; i < COUNT(profile_phrases); i++) {
+		if (fold_find(f, profile_phrases[i].text))
+			score += profile_phrases[i].weight;
+	}
+	return score;
+}
+
+/* True if s (folded) is a few words ending with a label word. */
+static bool is_label_text(const char *s, size_t len)
+{
+	struct folded f;
+
+	while (len && (*s == '*' || *s == ' ' || *s == '(' || *s == '['))
+		s++, len--;
+	while (len && (s[len - 1] == '*' || s[len - 1] == ' ' ||
+		       s[len - 1] == '.' || s[len - 1] == ')' ||
+		       s[len - 1] == ']'))
+		len--;
+	if (!len || fold_word_count(s, len) > LABEL_MAX_WORDS)
+		return false;
+	fold_set(s, len, &f);
+	for (size_t i = 0; i < COUNT(label_words); i++) {
+		const char *at = fold_find(&f, label_words[i]);
+		if (at && (size_t)(at - f.s) + strlen(label_words[i]) == len)
+			return true;
+	}
+	return false;
+}
+
+enum label {
+	LABEL_NONE,
+	LABEL_INLINE, /* "Disclaimer: the views ..." */
+	LABEL_ALONE,  /* "Disclaimer" or "Legal Disclaimer:" on its own */
+};
+
+/* Whether the folded block opens with a label, and what follows it. */
+static enum label label_of(const struct folded *f)
+{
+	static const char *const colons[] = {":", " - "};
+
+	for (size_t i = 0; i < COUNT(colons); i++) {
+		const char *at = strstr(f->s, colons[i]);
+		if (!at || (size_t)(at - f->s) > LABEL_MAX_BYTES)
+			continue;
+		if (!is_label_text(f->s, (size_t)(at - f->s)))
+			continue;
+		const char *rest = at + strlen(colons[i]);
+		while (*rest == ' ' || *rest == '*')
+			rest++;
+		return *rest ? LABEL_INLINE : LABEL_ALONE;
+	}
+	if (f->len <= LABEL_MAX_BYTES && is_label_text(f->s, f->len))
+		return LABEL_ALONE;
+	return LABEL_NONE;
+}
+
+static bool is_link_heavy(const struct block *bl)
+{
+	return bl->link_chars * 2 > bl->chars;
+}
+
+/* One block's reading: its label, if any, and the weight of its words. */
+struct reading {
+	enum label label;
+	int weight;
+	bool done;   /* blocks in the middle of the main content are not read */
+};
+
+static struct reading read_block(const struct blocks *b, uint32_t k)
+{
+	const struct block *bl = &b->v[k];
+	struct reading r = {LABEL_NONE, 0, true};
+	struct folded f;
+
+	if (bl->len > DISCLAIMER_MAX_BYTES || is_link_heavy(bl) ||
+	    bl->kind == BLOCK_ITEM)
+		return r;
+	fold_text(block_text(b, k), bl->len, &f);
+	r.label = label_of(&f);
+	if (bl->chars >= SCORE_MIN_CHARS)
+		r.weight = phrase_weight(&f) + profile_weight(&f);
+	return r;
+}
+
+static bool contains(const struct dom *d, uint32_t anc, uint32_t node)
+{
+	return node >= anc && node < d->nodes[anc].end;
+}
+
+/*
+ * A label standing alone claims the blocks after it that share its
+ * container (the nearest ancestor, a few levels up at most, that also
+ * holds the next block), up to the next heading.  Returns how many it
+ * claimed; none unless one of them has some legal wording.
+ */
+static uint32_t claim_after_label(const struct page_ctx *c,
+				  const struct blocks *b, uint32_t k,
+				  struct reading *rd)
+{
+	const struct dom *d = c->d;
+	uint32_t next = k + 1;
+
+	if (next >= b->count)
+		return 0;
+	uint32_t box = b->v[k].node;
+	for (int up = 0; up < LABEL_CLIMB_MAX && box != DOM_NONE &&
+			 !contains(d, box, b->v[next].first); up++)
+		box = d->nodes[box].parent;
+	if (box == DOM_NONE || !contains(d, box, b->v[next].first))
+		return 0;
+	uint32_t n = 0;
+	bool worded = false;
+	for (uint32_t j = next; j < b->count && n < LABEL_FOLLOW_MAX; j++) {
+		const struct block *bl = &b->v[j];
+		if (!rd[j].done)
+			rd[j] = read_block(b, j);
+		if (!contains(d, box, bl->first) || bl->kind == BLOCK_HEADING ||
+		    is_link_heavy(bl) || bl->len > DISCLAIMER_MAX_BYTES ||
+		    rd[j].label != LABEL_NONE)
+			break;
+		worded |= rd[j].weight > 0;
+		n++;
+	}
+	return worded ? n : 0;
+}
+
+/*
+ * Where each page block stands in the main content: its index among the
+ * content blocks, or UINT32_MAX outside.  Blocks are matched by their
+ * first text node, which both text passes share.
+ */
+static uint32_t *content_index(const struct page_ctx *c,
+			       const struct blocks *page,
+			       const struct blocks *content)
+{
+	uint32_t *at_node = arena_alloc(c->a, sizeof(uint32_t) * c->d->count);
+	uint32_t *index = arena_alloc(c->a, sizeof(uint32_t) * (page->count + 1));
+
+	memset(at_node, 0xFF, sizeof(uint32_t) * c->d->count);
+	for (uint32_t k = 0; k < content->count; k++)
+		at_node[content->v[k].first] = k;
+	for (uint32_t k = 0; k < page->count; k++)
+		index[k] = at_node[page->v[k].first];
+	return index;
+}
+
+/* A notice in the main content stands at one of its edges. */
+static bool at_content_edge(uint32_t index, uint32_t count)
+{
+	return index == UINT32_MAX || index < CONTENT_HEAD_BLOCKS ||
+	       index + CONTENT_TAIL_BLOCKS >= count;
+}
+
+/* Why a block was taken, and so how much of it is the notice. */
+enum take {
+	TAKE_NONE,
+	TAKE_WHOLE,        /* labelled: the label says where it starts */
+	TAKE_WORDED_LINES, /* by its words: only its lines that have them */
+};
+
+/* Marks take[k] for every block that is a disclaimer. */
+static void choose(const struct page_ctx *c, const struct blocks *page,
+		   const uint32_t *index, uint32_t content_count,
+		   uint8_t *take)
+{
+	struct reading *rd = xcalloc(page->count + 1, sizeof(*rd));
+
+	for (uint32_t k = 0; k < page->count; k++) {
+		if (!at_content_edge(index[k], content_count))
+			continue;
+		if (!rd[k].done)
+			rd[k] = read_block(page, k);
+		if (rd[k].label == LABEL_INLINE) {
+			take[k] = TAKE_WHOLE;
+		} else if (rd[k].weight >= DISCLAIMER_THRESHOLD) {
+			take[k] = TAKE_WORDED_LINES;
+		} else if (rd[k].label == LABEL_ALONE) {
+			uint32_t n = claim_after_label(c, page, k, rd);
+			if (n)
+				memset(take + k, TAKE_WHOLE, n + 1);
+			k += n;
+		}
+	}
+	free(rd);
+}
+
+/*
+ * A page that is all notice keeps it as its body: when the chosen blocks
+ * are half or more of the main content, the content keeps all of them.
+ */
+static void keep_content_whole(const struct blocks *page,
+			       const uint32_t *index,
+			       const struct blocks *content, uint8_t *take)
+{
+	uint64_t total = 0, taken = 0;
+
+	for (uint32_t k = 0; k < content->count; k++)
+		total += content->v[k].chars;
+	for (uint32_t k = 0; k < page->count; k++) {
+		if (take[k] && index[k] != UINT32_MAX)
+			taken += page->v[k].chars;
+	}
+	if (!taken || taken * 2 < total)
+		return;
+	for (uint32_t k = 0; k < page->count; k++) {
+		if (index[k] != UINT32_MAX)
+			take[k] = 0;
+	}
+}
+
+/* True if the text of block k was already given (a repeated notice). */
+static bool given_before(const struct blocks *page, const uint8_t *take,
+			 uint32_t k)
+{
+	for (uint32_t j = 0; j < k; j++) {
+		if (take[j] && page->v[j].len == page->v[k].len &&
+		    !memcmp(block_text(page, j), block_text(page, k),
+			    page->v[k].len))
+			return true;
+	}
+	return false;
+}
+
+/* The next line of text[0, len) from *start; advances *start. */
+static struct str next_line(const char *text, size_t len, size_t *start)
+{
+	const char *nl = memchr(text + *start, '\n', len - *start);
+	size_t end = nl ? (size_t)(nl - text) : len;
+	struct str line = str_trim(str_make(text + *start, end - *start));
+
+	*start = end + 1;
+	return line;
+}
+
+static bool is_worded(struct str line)
+{
+	struct folded f;
+
+	fold_text(line.ptr, line.len, &f);
+	return phrase_weight(&f) > 0;
+}
+
+/*
+ * Appends a notice.  A block found by its words may be a footer that
+ * runs a copyright line, an address and the notice together on separate
+ * lines: then only the lines with legal wording are the notice (all of
+ * them if its wording is spread over the lines).
+ */
+static void append_notice(struct buf *out, const char *text, size_t len,
+			  bool whole)
+{
+	bool first = true, any = false;
+
+	for (size_t at = 0; !whole && !any && at < len;)
+		any = is_worded(next_line(text, len, &at));
+	whole |= !any;
+	for (size_t at = 0; at < len;) {
+		struct str line = next_line(text, len, &at);
+		if (!line.len || (!whole && !is_worded(line)))
+			continue;
+		if (out->len)
+			(void)buf_append_str(out, first ? "\n\n" : "\n");
+		(void)buf_append(out, line.ptr, line.len);
+		first = false;
+	}
+}
+
+const char *legal_find(struct page_ctx *c, const struct blocks *content)
+{
+	const struct dom *d = c->d;
+	struct blocks page;
+	struct buf out;
+	const char *text = NULL;
+
+	c->legal = arena_calloc(c->a, d->count, 1);
+	blocks_init(&page);
+	blocks_build(d, c->body ? c->body : 0, c->hidden, &page);
+	uint32_t *index = content_index(c, &page, content);
+	uint8_t *take = arena_calloc(c->a, page.count + 1, 1);
+	choose(c, &page, index, content->count, take);
+	keep_content_whole(&page, index, content, take);
+	buf_init(&out, LEGAL_MAX_BYTES);
+	for (uint32_t k = 0; k < page.count; k++) {
+		if (!take[k])
+			continue;
+		c->legal[page.v[k].first] = 1;
+		if (given_before(&page, take, k))
+			continue;
+		append_notice(&out, block_text(&page, k), page.v[k].len,
+			      take[k] == TAKE_WHOLE);
+	}
+	if (out.len)
+		text = arena_strndup(c->a, out.ptr, out.len);
+	buf_release(&out);
+	blocks_release(&page);
+	return text;
+}
+
+bool legal_is_disclaimer(const struct page_ctx *c, const struct block *bl)
+{
+	return c->legal && c->legal[bl->first];
+}
