@@ -47,6 +47,9 @@ enum {
 	OPT_WARC,
 	OPT_WARC_OUTPUT,
 	OPT_SHARD,
+	OPT_EXPLAIN,
+	OPT_WITHOUT_RULE,
+	OPT_LIST_RULES,
 };
 
 static const struct option long_options[] = {
@@ -89,6 +92,9 @@ static const struct option long_options[] = {
 	{"resume", no_argument, NULL, OPT_RESUME},
 	{"exit-zero", no_argument, NULL, OPT_EXIT_ZERO},
 	{"shard", required_argument, NULL, OPT_SHARD},
+	{"explain", no_argument, NULL, OPT_EXPLAIN},
+	{"without-rule", required_argument, NULL, OPT_WITHOUT_RULE},
+	{"list-rules", no_argument, NULL, OPT_LIST_RULES},
 	{"warc-output", required_argument, NULL, OPT_WARC_OUTPUT},
 	{"quiet", no_argument, NULL, 'q'},
 	{"help", no_argument, NULL, 'h'},
@@ -112,6 +118,11 @@ void cli_usage(FILE *to)
 	      "  --images               JSON: add the images of the main text\n"
 	      "  -p, --property NAME    print only this field of the record\n"
 	      "                         (repeatable; raw, or JSON with --json)\n"
+	      "  --explain              why each block of the page is in the body\n"
+	      "                         or not: its verdict and the rule that\n"
+	      "                         decided (JSON: an \"explain\" array)\n"
+	      "  --without-rule NAME    turn a block rule off (repeatable;\n"
+	      "                         --list-rules names them)\n"
 	      "  -o, --output FILE      write records to FILE, not stdout\n"
 	      "  -q, --quiet            no diagnostics for error pages; in batch\n"
 	      "                         mode no per-input lines, progress or summary\n"
@@ -295,6 +306,22 @@ static int set_format(const char *name, struct options *o)
 }
 
 /* The output and input options; 1 when c is none of them. */
+/* --without-rule NAME: one more name on the comma-separated list */
+static int add_without_rule(const char *name, struct options *o)
+{
+	if (!pipeline_rule_exists(name))
+		return error("--without-rule: no block rule is named '%s' "
+			     "(see extract --list-rules)", name);
+	size_t have = o->without_rules ? strlen(o->without_rules) : 0;
+	size_t len = strlen(name);
+	char *list = xrealloc(o->without_rules, have + len + 2);
+	if (have)
+		list[have++] = ',';
+	memcpy(list + have, name, len + 1);
+	o->without_rules = list;
+	return 0;
+}
+
 static int parse_io_option(int c, const char *arg, struct options *o)
 {
 	double v;
@@ -329,6 +356,11 @@ static int parse_io_option(int c, const char *arg, struct options *o)
 	case OPT_IMAGES:
 		o->with_images = true;
 		return 0;
+	case OPT_EXPLAIN:
+		o->explain = true;
+		return 0;
+	case OPT_WITHOUT_RULE:
+		return add_without_rule(arg, o);
 	case 'p':
 		o->properties =
 		    xrealloc(o->properties,
@@ -576,6 +608,10 @@ int cli_parse(int argc, char **argv, struct options *o)
 			cli_usage(stdout);
 			return 1;
 		}
+		if (c == OPT_LIST_RULES) {
+			pipeline_rules_print(stdout);
+			return 1;
+		}
 		if (c == 'V') {
 			printf("extract %s\n", EXTRACT_VERSION);
 			return 1;
@@ -608,4 +644,6 @@ void cli_release(struct options *o)
 	o->headers = NULL;
 	free(o->properties);
 	o->properties = NULL;
+	free(o->without_rules);
+	o->without_rules = NULL;
 }

@@ -47,6 +47,10 @@ struct page_facts {
 	const char *url;         /* final URL or --base-url; may be NULL */
 	long long now;           /* Unix time after which no date can be;
 				    0 for the clock's */
+	/* what the caller asks of the extraction */
+	bool explain;            /* fill extraction.explain */
+	const char *without_rules; /* block rules turned off, comma-separated
+				      (verdict.h; for measuring them) */
 };
 
 /* One paragraph-like unit of the body, for renderers that show structure. */
@@ -77,6 +81,13 @@ struct page_link {
 	const char *text;    /* the link's text or the image's alt; may be "" */
 };
 
+/* Why a block of the page is in the body or not (--explain). */
+struct explain_line {
+	const char *text;    /* the block's first words */
+	const char *verdict; /* "body", "disclaimer", "comment", "dropped" */
+	const char *rule;    /* the rule or stage that decided */
+};
+
 struct extraction {
 	const char *title;
 	const char *body;
@@ -97,6 +108,9 @@ struct extraction {
 	size_t link_count;
 	const struct page_link *images; /* image_count, in page order */
 	size_t image_count;
+	const struct explain_line *explain; /* explain_count, page order;
+					       with facts.explain only */
+	size_t explain_count;
 };
 
 void extract_page(struct arena *a, const struct dom *d,

@@ -12,7 +12,6 @@
  */
 #include "extract/heuristics.h"
 
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -92,7 +91,7 @@ struct scoring {
 	uint8_t *scored; /* 1 once initial_score was added */
 };
 
-static void add_score(struct page_ctx *c, struct scoring *s, uint32_t node,
+static void add_score(const struct page_ctx *c, struct scoring *s, uint32_t node,
 		      float value)
 {
 	if (!s->scored[node]) {
@@ -102,7 +101,7 @@ static void add_score(struct page_ctx *c, struct scoring *s, uint32_t node,
 	s->score[node] += value;
 }
 
-static void score_blocks(struct page_ctx *c, const struct blocks *b,
+static void score_blocks(const struct page_ctx *c, const struct blocks *b,
 			 struct scoring *s)
 {
 	const struct dom *d = c->d;
@@ -130,7 +129,7 @@ static void score_blocks(struct page_ctx *c, const struct blocks *b,
 	}
 }
 
-static uint32_t best_candidate(struct page_ctx *c, struct scoring *s,
+static uint32_t best_candidate(const struct page_ctx *c, struct scoring *s,
 			       uint32_t top[BODY_TOP_CANDIDATES])
 {
 	const struct dom *d = c->d;
@@ -167,7 +166,7 @@ static bool contains(const struct dom *d, uint32_t anc, uint32_t node)
  * sections), the ancestor is the article (fx: Readability, "alternative
  * candidate ancestors").
  */
-static uint32_t widen_to_common_ancestor(struct page_ctx *c, struct scoring *s,
+static uint32_t widen_to_common_ancestor(const struct page_ctx *c, struct scoring *s,
 					 const uint32_t top[BODY_TOP_CANDIDATES])
 {
 	const struct dom *d = c->d;
@@ -206,7 +205,7 @@ static bool ends_sentence(const char *s, size_t len)
  * The siblings of the article root that belong with it (fx: Readability's
  * sibling pass): well-scored ones, and long low-link paragraphs.
  */
-static void select_siblings(struct page_ctx *c, struct scoring *s,
+static void select_siblings(const struct page_ctx *c, struct scoring *s,
 			    uint32_t root, uint8_t *selected,
 			    const struct blocks *b)
 {
@@ -270,7 +269,7 @@ static bool same_class(const struct dom *d, uint32_t a, uint32_t b)
  * root's own tag and class elsewhere on the page, each with real text,
  * are more of the same article.
  */
-static void select_chunks(struct page_ctx *c, struct scoring *s,
+static void select_chunks(const struct page_ctx *c, struct scoring *s,
 			  uint32_t root, uint8_t *selected)
 {
 	const struct dom *d = c->d;
@@ -302,7 +301,7 @@ static bool weak_candidate(const struct page_ctx *c, const struct scoring *s,
 	return s->score[root] < BODY_WEAK_SCORE && mine * 4 < page;
 }
 
-uint32_t body_find_root(struct page_ctx *c, uint8_t *selected)
+uint32_t body_find_root(const struct page_ctx *c, uint8_t *selected)
 {
 	const struct dom *d = c->d;
 	struct blocks b;
@@ -318,16 +317,6 @@ uint32_t body_find_root(struct page_ctx *c, uint8_t *selected)
 	s.scored = arena_calloc(c->a, d->count, 1);
 	score_blocks(c, &b, &s);
 	uint32_t root = best_candidate(c, &s, top);
-#ifdef BODY_DEBUG
-	for (int k = 0; k < BODY_TOP_CANDIDATES && top[k] != DOM_NONE; k++) {
-		uint32_t t = top[k];
-		fprintf(stderr, "cand %u <%.*s class=%.*s> score %.1f chars %u ld %.2f parent %u\n",
-			t, (int)d->nodes[t].name.len, d->nodes[t].name.ptr,
-			(int)dom_attr(d, t, "class").len, dom_attr(d, t, "class").ptr,
-			(double)s.score[t], c->text_chars[t], (double)link_density(c, t),
-			d->nodes[t].parent);
-	}
-#endif
 	if (root == DOM_NONE || weak_candidate(c, &s, root)) {
 		root = c->body;
 		selected[root] = 1;
@@ -340,8 +329,11 @@ uint32_t body_find_root(struct page_ctx *c, uint8_t *selected)
 	return root;
 }
 
-/* The page's blocks that lie in a selected subtree. */
-static void collect_blocks(struct page_ctx *c, struct blocks *out)
+/*
+ * The page's blocks that lie in a selected subtree; returns the mask of
+ * the selected nodes.
+ */
+static uint8_t *collect_blocks(const struct page_ctx *c, struct blocks *out)
 {
 	const struct dom *d = c->d;
 	uint8_t *selected = arena_calloc(c->a, d->count, 1);
@@ -354,7 +346,6 @@ static void collect_blocks(struct page_ctx *c, struct blocks *out)
 		    selected[d->nodes[i].parent])
 			selected[i] = 1;
 	}
-	c->content = selected;
 	for (uint32_t i = 0; i < d->count; i++) {
 		bool inside = selected[i];
 		/* keep ancestors walkable so that the walk reaches the roots */
@@ -378,6 +369,7 @@ static void collect_blocks(struct page_ctx *c, struct blocks *out)
 		out->v[out->count++] = copy;
 	}
 	blocks_release(&all);
+	return selected;
 }
 
 /* Text in blocks that are not mostly links (what the body will keep). */
@@ -409,30 +401,26 @@ static uint32_t plain_chars(const struct blocks *b)
  * result (fx: Readability's retries with weaker flags, here without
  * re-parsing).
  */
-void body_blocks(struct page_ctx *c, struct blocks *out)
+struct page_ctx *body_blocks(struct page_ctx *c, struct blocks *out)
 {
-	collect_blocks(c, out);
+	c->content = collect_blocks(c, out);
 	if (total_chars(out) >= BODY_MIN_CHARS_BEFORE_RETRY)
-		return;
+		return c;
 
+	struct page_ctx *relaxed = arena_alloc(c->a, sizeof(*relaxed));
 	struct blocks second;
-	uint8_t *boiler = c->boiler;
-	uint8_t *hidden = c->hidden;
+	*relaxed = *c;
+	relaxed->boiler = arena_calloc(c->a, c->d->count, 1);
+	relaxed->hidden = c->hidden_noscript;
+	relaxed->relaxed = true;
 	blocks_init(&second);
-	c->boiler = arena_calloc(c->a, c->d->count, 1);
-	c->hidden = c->hidden_noscript;
-	uint8_t *content = c->content;
-	c->relaxed = true;
-	collect_blocks(c, &second);
-	c->boiler = boiler;
-	c->hidden = hidden;
-	if (plain_chars(&second) > total_chars(out) * 2) {
-		struct blocks tmp = *out;
-		*out = second;
-		second = tmp;
-	} else {
-		c->relaxed = false;
-		c->content = content;
+	relaxed->content = collect_blocks(relaxed, &second);
+	if (plain_chars(&second) <= total_chars(out) * 2) {
+		blocks_release(&second);
+		return c;
 	}
-	blocks_release(&second);
+	struct blocks tmp = *out;
+	*out = second;
+	blocks_release(&tmp);
+	return relaxed;
 }

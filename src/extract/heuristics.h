@@ -113,9 +113,14 @@ const char *date_normalize(struct arena *a, const char *s, long long now);
 /* extract_title.c */
 const char *title_pick(struct page_ctx *c);
 
-/* extract_body.c: the main content as blocks, in order, repeats once. */
-uint32_t body_find_root(struct page_ctx *c, uint8_t *selected);
-void body_blocks(struct page_ctx *c, struct blocks *out);
+/*
+ * extract_body.c: the main content as blocks, in page order.  Returns
+ * the view it was found with: c itself, or (when only a second pass
+ * without boilerplate marks found text) a copy of c made for that pass;
+ * either way with its content mask set.  Later stages read that view.
+ */
+uint32_t body_find_root(const struct page_ctx *c, uint8_t *selected);
+struct page_ctx *body_blocks(struct page_ctx *c, struct blocks *out);
 
 /*
  * extract_links.c: the links and images of the main content (content

@@ -12,6 +12,7 @@
 #include "decode/decode_sniff.h"
 #include "dom/dom.h"
 #include "extract/extract.h"
+#include "extract/verdict.h"
 #include "base/msg.h"
 #include "base/response.h"
 
@@ -94,7 +95,8 @@ enum exit_code pipeline_run(const struct response *resp,
 			     : resp->url ? resp->url : o->base_url,
 			     .with_markdown = o->with_markdown,
 			     .with_links = o->with_links,
-			     .with_images = o->with_images};
+			     .with_images = o->with_images,
+			     .explain = o->explain};
 	struct arena a;
 	enum exit_code code;
 
@@ -142,7 +144,8 @@ enum exit_code pipeline_run(const struct response *resp,
 
 	struct extraction ex;
 	struct page_facts facts = {.status = resp->status, .url = rec.url,
-				   .now = o->now};
+				   .now = o->now, .explain = o->explain,
+				   .without_rules = o->without_rules};
 	extract_page(&a, &dom, &facts, &ex);
 	rec.ex = &ex;
 	code = EXIT_OK;
@@ -162,4 +165,25 @@ enum exit_code pipeline_run(const struct response *resp,
 		code = EXIT_OUTPUT;
 	arena_release(&a);
 	return code;
+}
+
+void pipeline_rules_print(FILE *to)
+{
+	size_t n;
+	const struct block_rule *r = block_rules(&n);
+
+	for (size_t i = 0; i < n; i++)
+		fprintf(to, "%-22s %s\n", r[i].name, r[i].what);
+}
+
+bool pipeline_rule_exists(const char *name)
+{
+	size_t n;
+	const struct block_rule *r = block_rules(&n);
+
+	for (size_t i = 0; i < n; i++) {
+		if (!strcmp(r[i].name, name))
+			return true;
+	}
+	return false;
 }

@@ -10,6 +10,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdio.h>
 
 #include "base/exitcode.h"
 #include "render/render.h"
@@ -25,11 +26,17 @@ struct pipeline_options {
 	bool with_markdown;    /* JSON: add "markdown" */
 	bool with_links;       /* JSON: add "links" */
 	bool with_images;      /* JSON: add "images" */
+	bool explain;          /* why each block is in or out (--explain) */
+	const char *without_rules; /* block rules turned off, comma-separated */
 	long long now;         /* Unix time no page date may pass (WARC
 				  input: the record's date); 0: the clock */
 };
 
 void pipeline_options_defaults(struct pipeline_options *o);
+
+/* The block rules --without-rule can name, and whether name is one. */
+void pipeline_rules_print(FILE *to);
+bool pipeline_rule_exists(const char *name);
 
 /*
  * Appends the rendered record to out and returns this input's exit code.

@@ -31,6 +31,8 @@ struct record {
 	bool with_markdown;          /* "markdown": the body as CommonMark */
 	bool with_links;             /* "links": [{"url", "text"}] */
 	bool with_images;            /* "images": [{"url", "alt"}] */
+	bool explain;                /* "explain": [{"text", "verdict", "rule"}];
+					in text, the explanation alone */
 };
 
 int render_json(const struct record *rec, struct buf *out);

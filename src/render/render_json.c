@@ -87,6 +87,22 @@ static json_t *markdown_string(const struct record *rec)
 	return v;
 }
 
+/* --explain: each block of the page, its verdict and the deciding rule */
+static json_t *explain_array(const struct extraction *ex)
+{
+	json_t *a = json_array();
+
+	for (size_t i = 0; ex && i < ex->explain_count; i++) {
+		const struct explain_line *l = &ex->explain[i];
+		json_t *o = json_object();
+		json_object_set_new(o, "text", jstr(l->text));
+		json_object_set_new(o, "verdict", jstr(l->verdict));
+		json_object_set_new(o, "rule", jstr(l->rule));
+		json_array_append_new(a, o);
+	}
+	return a;
+}
+
 int render_json(const struct record *rec, struct buf *out)
 {
 	const struct response *r = rec->resp;
@@ -128,6 +144,8 @@ int render_json(const struct record *rec, struct buf *out)
 		json_object_set_new(o, "images",
 				    link_array(ex ? ex->images : NULL,
 					       ex ? ex->image_count : 0, "alt"));
+	if (rec->explain)
+		json_object_set_new(o, "explain", explain_array(ex));
 	json_object_set_new(o, "truncated", json_boolean(rec->truncated));
 	json_object_set_new(o, "attempts",
 			    r->attempts ? json_integer(r->attempts) : json_null());

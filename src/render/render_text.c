@@ -17,6 +17,31 @@ static int put_text(struct buf *out, const char *s)
 	return utf8_repair(out, s, strlen(s));
 }
 
+/*
+ * --explain: one line per block of the page, "VERDICT RULE: first
+ * words", the columns padded so that the words line up.
+ */
+static int render_explain(const struct extraction *ex, struct buf *out)
+{
+	int rc = 0;
+
+	for (size_t i = 0; i < ex->explain_count; i++) {
+		const struct explain_line *l = &ex->explain[i];
+		size_t v = strlen(l->verdict), r = strlen(l->rule);
+		rc |= buf_append_str(out, l->verdict);
+		for (size_t k = v; k < 11; k++)
+			rc |= buf_append_char(out, ' ');
+		rc |= buf_append_str(out, l->rule);
+		rc |= buf_append_char(out, ':');
+		for (size_t k = r; k < 22; k++)
+			rc |= buf_append_char(out, ' ');
+		rc |= buf_append_char(out, ' ');
+		rc |= put_text(out, l->text);
+		rc |= buf_append_char(out, '\n');
+	}
+	return rc;
+}
+
 int render_text(const struct record *rec, struct buf *out)
 {
 	const struct extraction *ex = rec->ex;
@@ -24,6 +49,8 @@ int render_text(const struct record *rec, struct buf *out)
 
 	if (!ex)
 		return 0;
+	if (rec->explain)
+		return render_explain(ex, out) ? -1 : 0;
 	if (ex->title) {
 		rc |= put_text(out, ex->title);
 		rc |= buf_append_str(out, "\n\n");

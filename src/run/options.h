@@ -65,6 +65,8 @@ struct options {
 	struct fetch_options fetch;
 	struct batch_options batch; /* with -i */
 	const char **headers;    /* storage behind fetch.headers */
+	bool explain;            /* --explain */
+	char *without_rules;     /* --without-rule, comma-separated (owned) */
 };
 
 #endif

@@ -38,6 +38,8 @@ void run_format_init(const struct options *o, struct run_format *f)
 	f->po.with_markdown = o->with_markdown;
 	f->po.with_links = o->with_links;
 	f->po.with_images = o->with_images;
+	f->po.explain = o->explain;
+	f->po.without_rules = o->without_rules;
 	f->props.names = o->properties;
 	f->props.count = o->n_properties;
 	f->props.json = o->format == FORMAT_JSON;
