@@ -125,6 +125,12 @@ SHARED ?= ../shared
 bench-accuracy: extract
 	@scripts/bench-accuracy.sh ./extract $(SHARED)
 
+# What each block rule is worth: the accuracy sets once per rule with
+# that rule off (scripts/bench-ablation.sh).
+.PHONY: bench-ablation
+bench-ablation: extract
+	@scripts/bench-ablation.sh ./extract $(SHARED)
+
 # Speed and memory (bench/README.md): an -O2 -DNDEBUG build of its own,
 # then one table.  BENCH_DATA=DIR points at other pages.
 BENCH_DATA ?= $(SHARED)/bench/aeb

@@ -747,3 +747,26 @@ uint32_t dom_find(const struct dom *d, uint32_t from, enum dom_tag tag)
 	}
 	return DOM_NONE;
 }
+
+bool dom_same_kind(const struct dom *d, uint32_t a, uint32_t b)
+{
+	struct str ca = dom_attr(d, a, "class"), cb = dom_attr(d, b, "class");
+
+	return d->nodes[a].type == DOM_ELEMENT &&
+	       d->nodes[a].tag == d->nodes[b].tag && ca.len == cb.len &&
+	       (!ca.len || !memcmp(ca.ptr, cb.ptr, ca.len));
+}
+
+bool dom_has_twin(const struct dom *d, uint32_t el)
+{
+	uint32_t parent = d->nodes[el].parent;
+
+	if (parent == DOM_NONE)
+		return false;
+	for (uint32_t n = parent + 1; n != DOM_NONE && n < d->nodes[parent].end;
+	     n = d->nodes[n].next_sibling) {
+		if (n != el && dom_same_kind(d, n, el))
+			return true;
+	}
+	return false;
+}

@@ -121,6 +121,19 @@ static inline uint32_t dom_first_child(const struct dom *d, uint32_t i)
 	return i + 1 < d->nodes[i].end ? i + 1 : DOM_NONE;
 }
 
+/* Whether node lies in the subtree of anc (anc itself included). */
+static inline bool dom_contains(const struct dom *d, uint32_t anc,
+				uint32_t node)
+{
+	return node >= anc && node < d->nodes[anc].end;
+}
+
+/* Elements of one tag and one class attribute (or both without one). */
+bool dom_same_kind(const struct dom *d, uint32_t a, uint32_t b);
+
+/* Whether the element stands among siblings of its own tag and class. */
+bool dom_has_twin(const struct dom *d, uint32_t el);
+
 /* The first element of a given tag in pre-order, or DOM_NONE. */
 uint32_t dom_find(const struct dom *d, uint32_t from, enum dom_tag tag);
 

@@ -356,35 +356,6 @@ static bool ends_sentence(const char *s, size_t len)
 	return false;
 }
 
-static bool same_kind(const struct dom *d, uint32_t a, uint32_t b)
-{
-	struct str ca = dom_attr(d, a, "class"), cb = dom_attr(d, b, "class");
-
-	return d->nodes[a].type == DOM_ELEMENT &&
-	       d->nodes[a].tag == d->nodes[b].tag && ca.len == cb.len &&
-	       (!ca.len || !memcmp(ca.ptr, cb.ptr, ca.len));
-}
-
-/* True if the element stands among siblings of its own tag and class. */
-static bool has_twin(const struct dom *d, uint32_t el)
-{
-	uint32_t parent = d->nodes[el].parent;
-
-	if (parent == DOM_NONE)
-		return false;
-	for (uint32_t n = parent + 1; n != DOM_NONE && n < d->nodes[parent].end;
-	     n = d->nodes[n].next_sibling) {
-		if (n != el && same_kind(d, n, el))
-			return true;
-	}
-	return false;
-}
-
-static bool inside(const struct dom *d, uint32_t el, uint32_t node)
-{
-	return node > el && node < d->nodes[el].end;
-}
-
 /*
  * A teaser card of a "more stories" box: a short text that shares its
  * card (the element around the text's own element, one of a run of
@@ -401,12 +372,12 @@ static bool is_card_text(const struct dom *d, const struct blocks *b,
 		return false;
 	const struct block *title = &b->v[k - 1];
 	if (!title->chars || title->link_chars * 2 <= title->chars ||
-	    !inside(d, card, title->first))
+	    !dom_contains(d, card, title->first))
 		return false;
-	if ((k >= 2 && inside(d, card, b->v[k - 2].first)) ||
-	    (k + 1 < b->count && inside(d, card, b->v[k + 1].first)))
+	if ((k >= 2 && dom_contains(d, card, b->v[k - 2].first)) ||
+	    (k + 1 < b->count && dom_contains(d, card, b->v[k + 1].first)))
 		return false;
-	return has_twin(d, card);
+	return dom_has_twin(d, card);
 }
 
 /*

@@ -27,6 +27,17 @@ enum {
 	BODY_MIN_CHARS_BEFORE_RETRY = 250,
 	/* a candidate scoring less is weak evidence of an article */
 	BODY_WEAK_SCORE = 30,
+	/*
+	 * A chosen article holding less than this share (percent) of the
+	 * page's own text is one part of a page whose text is spread out:
+	 * a service page's sections, a product's panels, a listing's
+	 * cards.  The page's text is then gathered instead.
+	 */
+	BODY_GATHER_SHARE = 50,
+	/* a teaser card: this many levels above its text at most ... */
+	BODY_CARD_LEVELS = 4,
+	/* ... and no more text than this */
+	BODY_CARD_MAX_CHARS = 600,
 };
 
 static float initial_score(const struct dom *d, uint32_t i)
@@ -156,11 +167,6 @@ static uint32_t best_candidate(const struct page_ctx *c, struct scoring *s,
 	return top[0];
 }
 
-static bool contains(const struct dom *d, uint32_t anc, uint32_t node)
-{
-	return node >= anc && node < d->nodes[anc].end;
-}
-
 /*
  * When several strong candidates share an ancestor (an article split in
  * sections), the ancestor is the article (fx: Readability, "alternative
@@ -177,7 +183,7 @@ static uint32_t widen_to_common_ancestor(const struct page_ctx *c, struct scorin
 
 	for (uint32_t k = 1; k < BODY_TOP_CANDIDATES; k++) {
 		if (top[k] != DOM_NONE && s->score[top[k]] >= floor &&
-		    !contains(d, best, top[k]) && !contains(d, top[k], best))
+		    !dom_contains(d, best, top[k]) && !dom_contains(d, top[k], best))
 			alts[n++] = top[k];
 	}
 	if (n == 0)
@@ -186,7 +192,7 @@ static uint32_t widen_to_common_ancestor(const struct page_ctx *c, struct scorin
 	     p = d->nodes[p].parent) {
 		size_t inside = 0;
 		for (size_t k = 0; k < n; k++)
-			inside += contains(d, p, alts[k]);
+			inside += dom_contains(d, p, alts[k]);
 		if (inside >= (n < 2 ? n : 2))
 			return p;
 	}
@@ -245,7 +251,7 @@ static void select_siblings(const struct page_ctx *c, struct scoring *s,
 			selected[k] = 1;
 		} else if (chars && chars <= 80 && ld == 0.0f) {
 			for (uint32_t j = 0; j < b->count; j++) {
-				if (contains(d, k, b->v[j].first) &&
+				if (dom_contains(d, k, b->v[j].first) &&
 				    ends_sentence(block_text(b, j), b->v[j].len)) {
 					selected[k] = 1;
 					break;
@@ -257,11 +263,7 @@ static void select_siblings(const struct page_ctx *c, struct scoring *s,
 
 static bool same_class(const struct dom *d, uint32_t a, uint32_t b)
 {
-	struct str ca = dom_attr(d, a, "class");
-	struct str cb = dom_attr(d, b, "class");
-
-	return ca.len && ca.len == cb.len && !memcmp(ca.ptr, cb.ptr, ca.len) &&
-	       d->nodes[a].tag == d->nodes[b].tag;
+	return dom_attr(d, a, "class").len && dom_same_kind(d, a, b);
 }
 
 /*
@@ -279,7 +281,7 @@ static void select_chunks(const struct page_ctx *c, struct scoring *s,
 		floor = 10.0f;
 	for (uint32_t i = c->body; i < d->count; i++) {
 		if (!s->scored[i] || s->score[i] < floor || i == root ||
-		    contains(d, root, i) || contains(d, i, root) ||
+		    dom_contains(d, root, i) || dom_contains(d, i, root) ||
 		    !same_class(d, i, root) || c->boiler[i])
 			continue;
 		selected[i] = 1;
@@ -301,7 +303,70 @@ static bool weak_candidate(const struct page_ctx *c, const struct scoring *s,
 	return s->score[root] < BODY_WEAK_SCORE && mine * 4 < page;
 }
 
-uint32_t body_find_root(const struct page_ctx *c, uint8_t *selected)
+/* True if a selected element holds the node. */
+static bool under_selected(const struct page_ctx *c, const uint8_t *selected,
+			   uint32_t node)
+{
+	for (uint32_t n = node; n != DOM_NONE && n >= c->body;
+	     n = c->d->nodes[n].parent) {
+		if (selected[n])
+			return true;
+	}
+	return false;
+}
+
+/*
+ * Text of a teaser card, which points to another page: the block lies
+ * in a small element that stands among twins (a run of cards of one
+ * tag and class) and opens with a linked headline.  A service page's
+ * feature cards open with a heading of their own and stay.
+ */
+static bool in_teaser_card(const struct page_ctx *c, const struct blocks *b,
+			   uint32_t k)
+{
+	const struct dom *d = c->d;
+	uint32_t n = b->v[k].node;
+
+	for (int up = 0; up < BODY_CARD_LEVELS && n != DOM_NONE && n > c->body;
+	     up++, n = d->nodes[n].parent) {
+		if (c->text_chars[n] > BODY_CARD_MAX_CHARS)
+			return false;
+		if (!dom_has_twin(d, n))
+			continue;
+		uint32_t j = k;
+		while (j > 0 && dom_contains(d, n, b->v[j - 1].first))
+			j--;
+		const struct block *head = &b->v[j];
+		return head->chars && head->link_chars * 2 > head->chars;
+	}
+	return false;
+}
+
+/*
+ * Whether the selection holds less than BODY_GATHER_SHARE of the text
+ * outside links of the page's blocks b (boilerplate and hidden text
+ * left out, and the blurbs of teaser cards, which point to other
+ * pages).
+ */
+static bool holds_little(const struct page_ctx *c, const uint8_t *selected,
+			 const struct blocks *b)
+{
+	uint64_t page = 0, mine = 0;
+
+	for (uint32_t k = 0; k < b->count; k++) {
+		const struct block *bl = &b->v[k];
+		uint32_t own = bl->chars - bl->link_chars;
+		if (under_selected(c, selected, bl->first))
+			mine += own;
+		else if (in_teaser_card(c, b, k))
+			continue;
+		page += own;
+	}
+	return mine * 100 < page * BODY_GATHER_SHARE;
+}
+
+uint32_t body_find_root(const struct page_ctx *c, uint8_t *selected,
+			bool *spread)
 {
 	const struct dom *d = c->d;
 	struct blocks b;
@@ -317,6 +382,7 @@ uint32_t body_find_root(const struct page_ctx *c, uint8_t *selected)
 	s.scored = arena_calloc(c->a, d->count, 1);
 	score_blocks(c, &b, &s);
 	uint32_t root = best_candidate(c, &s, top);
+	*spread = false;
 	if (root == DOM_NONE || weak_candidate(c, &s, root)) {
 		root = c->body;
 		selected[root] = 1;
@@ -324,22 +390,44 @@ uint32_t body_find_root(const struct page_ctx *c, uint8_t *selected)
 		root = widen_to_common_ancestor(c, &s, top);
 		select_siblings(c, &s, root, selected, &b);
 		select_chunks(c, &s, root, selected);
+		*spread = holds_little(c, selected, &b);
 	}
 	blocks_release(&b);
 	return root;
 }
 
 /*
+ * The element that holds a gathered page's text: the page's <main> (or
+ * role=main) when it holds most of the page's text, else <body>.
+ */
+static uint32_t gather_root(const struct page_ctx *c)
+{
+	const struct dom *d = c->d;
+	uint32_t page = c->text_chars[c->body] - c->link_chars[c->body];
+
+	for (uint32_t i = c->body; i < d->count; i++) {
+		if (c->hidden[i] || d->nodes[i].type != DOM_ELEMENT)
+			continue;
+		if (d->nodes[i].tag != DOM_TAG_MAIN &&
+		    !str_ieq(dom_attr(d, i, "role"), "main"))
+			continue;
+		if ((c->text_chars[i] - c->link_chars[i]) * 2 >= page)
+			return i;
+		break;
+	}
+	return c->body;
+}
+
+/*
  * The page's blocks that lie in a selected subtree; returns the mask of
  * the selected nodes.
  */
-static uint8_t *collect_blocks(const struct page_ctx *c, struct blocks *out)
+static uint8_t *collect_blocks(const struct page_ctx *c, uint8_t *selected,
+			       struct blocks *out)
 {
 	const struct dom *d = c->d;
-	uint8_t *selected = arena_calloc(c->a, d->count, 1);
 	uint8_t *skip = arena_alloc(c->a, d->count);
 
-	body_find_root(c, selected);
 	/* spread the selection to descendants, then build only those */
 	for (uint32_t i = 0; i < d->count; i++) {
 		if (!selected[i] && d->nodes[i].parent != DOM_NONE &&
@@ -401,9 +489,34 @@ static uint32_t plain_chars(const struct blocks *b)
  * result (fx: Readability's retries with weaker flags, here without
  * re-parsing).
  */
+/*
+ * A gathered page: its main element, or its body, less boilerplate,
+ * with the panels a reader can open (accordions, tabs) opened.
+ */
+static struct page_ctx *gather(struct page_ctx *c, struct blocks *out)
+{
+	struct page_ctx *g = arena_alloc(c->a, sizeof(*g));
+	uint8_t *selected = arena_calloc(c->a, c->d->count, 1);
+
+	*g = *c;
+	g->hidden = c->hidden_closed;
+	g->gathered = true;
+	selected[gather_root(c)] = 1;
+	blocks_release(out);
+	blocks_init(out);
+	g->content = collect_blocks(g, selected, out);
+	return g;
+}
+
 struct page_ctx *body_blocks(struct page_ctx *c, struct blocks *out)
 {
-	c->content = collect_blocks(c, out);
+	bool spread;
+	uint8_t *selected = arena_calloc(c->a, c->d->count, 1);
+
+	body_find_root(c, selected, &spread);
+	c->content = collect_blocks(c, selected, out);
+	if (spread)
+		c = gather(c, out);
 	if (total_chars(out) >= BODY_MIN_CHARS_BEFORE_RETRY)
 		return c;
 
@@ -413,8 +526,11 @@ struct page_ctx *body_blocks(struct page_ctx *c, struct blocks *out)
 	relaxed->boiler = arena_calloc(c->a, c->d->count, 1);
 	relaxed->hidden = c->hidden_noscript;
 	relaxed->relaxed = true;
+	relaxed->gathered = false;
 	blocks_init(&second);
-	relaxed->content = collect_blocks(relaxed, &second);
+	uint8_t *again = arena_calloc(c->a, c->d->count, 1);
+	body_find_root(relaxed, again, &spread);
+	relaxed->content = collect_blocks(relaxed, again, &second);
 	if (plain_chars(&second) <= total_chars(out) * 2) {
 		blocks_release(&second);
 		return c;

@@ -375,11 +375,6 @@ static struct reading read_block(const struct blocks *b, uint32_t k)
 	return r;
 }
 
-static bool contains(const struct dom *d, uint32_t anc, uint32_t node)
-{
-	return node >= anc && node < d->nodes[anc].end;
-}
-
 /*
  * A label standing alone claims the blocks after it that share its
  * container (the nearest ancestor, a few levels up at most, that also
@@ -397,9 +392,9 @@ static uint32_t claim_after_label(const struct page_ctx *c,
 		return 0;
 	uint32_t box = b->v[k].node;
 	for (int up = 0; up < LABEL_CLIMB_MAX && box != DOM_NONE &&
-			 !contains(d, box, b->v[next].first); up++)
+			 !dom_contains(d, box, b->v[next].first); up++)
 		box = d->nodes[box].parent;
-	if (box == DOM_NONE || !contains(d, box, b->v[next].first))
+	if (box == DOM_NONE || !dom_contains(d, box, b->v[next].first))
 		return 0;
 	uint32_t n = 0;
 	bool worded = false;
@@ -407,7 +402,7 @@ static uint32_t claim_after_label(const struct page_ctx *c,
 		const struct block *bl = &b->v[j];
 		if (!rd[j].done)
 			rd[j] = read_block(b, j);
-		if (!contains(d, box, bl->first) || bl->kind == BLOCK_HEADING ||
+		if (!dom_contains(d, box, bl->first) || bl->kind == BLOCK_HEADING ||
 		    is_link_heavy(bl) || bl->len > DISCLAIMER_MAX_BYTES ||
 		    rd[j].label != LABEL_NONE)
 			break;

@@ -64,7 +64,26 @@ static bool class_hides(struct str cls)
 	return collapse && !shown;
 }
 
-static bool never_rendered(const struct dom *d, uint32_t i)
+/*
+ * Why an element is not shown: never (scripts, forms' controls, hidden
+ * machinery), or only until the reader opens it (a collapsed accordion
+ * panel, a closed tab, a "read more" fold).  Dialogs and menus that are
+ * hidden stay hidden: a reader opens them for something else.
+ */
+enum unshown { SHOWN, UNTIL_OPENED, NEVER };
+
+static bool is_dialog(const struct dom *d, uint32_t i)
+{
+	struct str role = dom_attr(d, i, "role");
+
+	return str_ieq(role, "dialog") || str_ieq(role, "alertdialog") ||
+	       str_ieq(role, "menu") || str_ieq(role, "navigation") ||
+	       dom_has_attr(d, i, "aria-modal") ||
+	       str_icontains(dom_attr(d, i, "class"), "modal") ||
+	       str_icontains(dom_attr(d, i, "class"), "menu");
+}
+
+static enum unshown unshown_kind(const struct dom *d, uint32_t i)
 {
 	switch ((enum dom_tag)d->nodes[i].tag) {
 	case DOM_TAG_HEAD: case DOM_TAG_SCRIPT: case DOM_TAG_STYLE:
@@ -76,19 +95,18 @@ static bool never_rendered(const struct dom *d, uint32_t i)
 	case DOM_TAG_BUTTON: case DOM_TAG_INPUT: case DOM_TAG_TEXTAREA:
 	case DOM_TAG_DATALIST: case DOM_TAG_MAP: case DOM_TAG_APPLET:
 	case DOM_TAG_FRAMESET: case DOM_TAG_NOFRAMES:
-		return true;
+		return NEVER;
 	default:
 		break;
 	}
 	if (d->nodes[i].type != DOM_ELEMENT)
-		return false;
-	if (dom_has_attr(d, i, "hidden"))
-		return true;
-	if (str_ieq(dom_attr(d, i, "aria-hidden"), "true"))
-		return true;
-	if (class_hides(dom_attr(d, i, "class")))
-		return true;
-	return style_hides(dom_attr(d, i, "style"));
+		return SHOWN;
+	if (!dom_has_attr(d, i, "hidden") &&
+	    !str_ieq(dom_attr(d, i, "aria-hidden"), "true") &&
+	    !class_hides(dom_attr(d, i, "class")) &&
+	    !style_hides(dom_attr(d, i, "style")))
+		return SHOWN;
+	return is_dialog(d, i) ? NEVER : UNTIL_OPENED;
 }
 
 static bool is_boilerplate_element(const struct dom *d, uint32_t i)
@@ -153,19 +171,24 @@ void marks_compute(struct page_ctx *c)
 	c->hidden = arena_calloc(c->a, n, 1);
 	c->boiler = arena_calloc(c->a, n, 1);
 	c->hidden_noscript = arena_calloc(c->a, n, 1);
+	c->hidden_closed = arena_calloc(c->a, n, 1);
 	c->text_chars = arena_calloc(c->a, n, sizeof(uint32_t));
 	c->link_chars = arena_calloc(c->a, n, sizeof(uint32_t));
 	for (uint32_t i = 0; i < n; i++) {
 		uint32_t p = d->nodes[i].parent;
 		bool ph = p != DOM_NONE && c->hidden[p];
-		bool unrendered = never_rendered(d, i);
+		enum unshown kind = unshown_kind(d, i);
+		bool unrendered = kind != SHOWN;
 		c->hidden[i] = ph || unrendered;
 		c->hidden_noscript[i] =
 			(p != DOM_NONE && c->hidden_noscript[p]) ||
 			(d->nodes[i].tag != DOM_TAG_NOSCRIPT && unrendered);
+		c->hidden_closed[i] =
+			(p != DOM_NONE && c->hidden_closed[p]) || kind == NEVER;
 		in_link[i] = (p != DOM_NONE && in_link[p]) ||
 			     d->nodes[i].tag == DOM_TAG_A;
-		if (!c->hidden[i] && d->nodes[i].type == DOM_ELEMENT &&
+		/* panels a reader can open are judged too (gathered pages) */
+		if (!c->hidden_closed[i] && d->nodes[i].type == DOM_ELEMENT &&
 		    i >= c->body)
 			c->boiler[i] = is_boilerplate_element(d, i);
 		if (d->nodes[i].tag == DOM_TAG_BODY && !c->body)

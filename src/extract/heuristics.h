@@ -55,7 +55,11 @@ struct page_ctx {
 	uint8_t *hidden;        /* never rendered: scripts, hidden, templates */
 	uint8_t *boiler;        /* navigation, ads, widgets, comments ... */
 	uint8_t *hidden_noscript; /* hidden as a browser without scripts sees it */
+	uint8_t *hidden_closed; /* hidden even with every panel a reader can
+				   open opened (accordions, tabs, folds) */
 	const char *title;      /* once title_pick() has run */
+	bool gathered;          /* the text is spread over the page and was
+				   gathered whole, not one part of it picked */
 	bool relaxed;           /* the fallback pass: no boilerplate marks, no
 				   link-density discount */
 	struct page_meta meta;
@@ -119,7 +123,8 @@ const char *title_pick(struct page_ctx *c);
  * without boilerplate marks found text) a copy of c made for that pass;
  * either way with its content mask set.  Later stages read that view.
  */
-uint32_t body_find_root(const struct page_ctx *c, uint8_t *selected);
+uint32_t body_find_root(const struct page_ctx *c, uint8_t *selected,
+			bool *spread);
 struct page_ctx *body_blocks(struct page_ctx *c, struct blocks *out);
 
 /*
