@@ -18,9 +18,13 @@
  * phrase of the table, so it is not one either.
  *
  * Invariants:
- *  - Inside the main content, a notice must stand at its edge (the
- *    first or last few blocks): in the middle of an article, talk of
- *    "investment advice", or a "Disclaimer:" aside, is the article.
+ *  - A labelled notice is one wherever it stands, glued to a closing
+ *    call to action included ("Share this! Disclaimer: ...": the notice
+ *    is taken from its label on).  One found by its words alone stands
+ *    at an edge of the main content (its first or last few blocks), or
+ *    speaks of the page itself ("this article", "the author", "we"): in
+ *    the middle of an article, talk of "investment advice" is the
+ *    article.
  *  - The main content is never emptied into the disclaimer: a page that
  *    is all notice (a site's own disclaimer page) keeps it as its body.
  *  - The same notice repeated (a print copy) is given once.
@@ -49,6 +53,8 @@ enum {
 	/* "Affiliate Disclaimer:" and the like: a few words, then a colon */
 	LABEL_MAX_BYTES = 48,
 	LABEL_MAX_WORDS = 6,
+	/* how far into a block a glued notice's label may stand */
+	GLUED_PREFIX_MAX = 300,
 	/* how many blocks a label standing alone claims, and how far up the
 	 * tree its container may be */
 	LABEL_FOLLOW_MAX = 3,
@@ -241,6 +247,23 @@ static const char *const profile_openers[] = {
 	" es un ", " é uma ", " é um ",
 };
 
+/*
+ * A notice speaks of the page it is on; an article that talks about
+ * advice or liability speaks of something else.  In the middle of the
+ * main content a block needs one of these, besides its legal words.
+ */
+static const char *const self_references[] = {
+	"this article", "this post", "this page", "this site", "this website",
+	"this blog", "this content", "this material", "this information",
+	"this video", "this report", "this release", "this review",
+	"the author", "the authors", "the writer", "the publisher",
+	"nothing on this", "nothing in this", "we ", "our ", "i am not",
+	"i'm not", "i may", "we may", "dieser artikel", "dieser beitrag",
+	"diese seite", "cet article", "ce site", "este artículo",
+	"este sitio", "este artigo", "este site", "questo articolo",
+	"questo sito",
+};
+
 /* Words that name a notice, as the last words of a label ("Affiliate
  * Disclosure:", "Cautionary Note Regarding Forward-Looking Statements"). */
 static const char *const label_words[] = {
@@ -356,13 +379,15 @@ static bool is_link_heavy(const struct block *bl)
 struct reading {
 	enum label label;
 	int weight;
-	bool done;   /* blocks in the middle of the main content are not read */
+	bool about_itself; /* "this article", "the author", "we": a notice
+			      about the page, not talk of notices */
+	bool done;   /* read already */
 };
 
 static struct reading read_block(const struct blocks *b, uint32_t k)
 {
 	const struct block *bl = &b->v[k];
-	struct reading r = {LABEL_NONE, 0, true};
+	struct reading r = {.label = LABEL_NONE, .done = true};
 	struct folded f;
 
 	if (bl->len > DISCLAIMER_MAX_BYTES || is_link_heavy(bl) ||
@@ -372,6 +397,8 @@ static struct reading read_block(const struct blocks *b, uint32_t k)
 	r.label = label_of(&f);
 	if (bl->chars >= SCORE_MIN_CHARS)
 		r.weight = phrase_weight(&f) + profile_weight(&f);
+	for (size_t i = 0; r.weight && i < COUNT(self_references); i++)
+		r.about_itself |= fold_find(&f, self_references[i]) != NULL;
 	return r;
 }
 
@@ -439,10 +466,64 @@ static bool at_content_edge(uint32_t index, uint32_t count)
 	       index + CONTENT_TAIL_BLOCKS >= count;
 }
 
+/*
+ * Where the n-th sentence after the first starts in s (a sentence ends
+ * with ".", "!", "?" or a line break, then white space), or 0.
+ */
+static size_t sentence_start(const char *s, size_t len, size_t n)
+{
+	for (size_t i = 2; i < len; i++) {
+		if (s[i - 1] != ' ' && s[i - 1] != '\n')
+			continue;
+		if (s[i] == ' ' || s[i] == '\n')
+			continue;
+		size_t j = i - 1;
+		while (j > 0 && s[j] == ' ')
+			j--;
+		if (!strchr(".!?\n", s[j]))
+			continue;
+		if (--n == 0)
+			return i;
+	}
+	return 0;
+}
+
+/*
+ * A notice glued to what comes before it in one block, most often a
+ * closing call to action ("Thanks for reading, share it! Disclaimer:
+ * ..."): a label opening a sentence in the block's first few hundred
+ * bytes.  Returns the label's offset in the block's text, or 0.
+ */
+static size_t glued_label_at(const char *s, size_t len)
+{
+	struct folded f;
+
+	fold_text(s, len < GLUED_PREFIX_MAX + LABEL_MAX_BYTES
+			     ? len
+			     : GLUED_PREFIX_MAX + LABEL_MAX_BYTES,
+		  &f);
+	for (size_t n = 1;; n++) {
+		size_t at = sentence_start(f.s, f.len, n);
+		if (!at || at > GLUED_PREFIX_MAX)
+			return 0;
+		size_t room = f.len - at < LABEL_MAX_BYTES ? f.len - at
+							   : LABEL_MAX_BYTES;
+		const char *colon = memchr(f.s + at, ':', room);
+		if (!colon)
+			continue;
+		size_t label = (size_t)(colon - (f.s + at));
+		/* the label is this sentence's first words, not the last one's */
+		if (!memchr(f.s + at, '.', label) && !memchr(f.s + at, '!', label) &&
+		    !memchr(f.s + at, '?', label) && is_label_text(f.s + at, label))
+			return sentence_start(s, len, n);
+	}
+}
+
 /* Why a block was taken, and so how much of it is the notice. */
 enum take {
 	TAKE_NONE,
 	TAKE_WHOLE,        /* labelled: the label says where it starts */
+	TAKE_FROM_LABEL,   /* a label after a few words of something else */
 	TAKE_WORDED_LINES, /* by its words: only its lines that have them */
 };
 
@@ -454,13 +535,16 @@ static void choose(const struct page_ctx *c, const struct blocks *page,
 	struct reading *rd = xcalloc(page->count + 1, sizeof(*rd));
 
 	for (uint32_t k = 0; k < page->count; k++) {
-		if (!at_content_edge(index[k], content_count))
-			continue;
+		bool edge = at_content_edge(index[k], content_count);
 		if (!rd[k].done)
 			rd[k] = read_block(page, k);
 		if (rd[k].label == LABEL_INLINE) {
 			take[k] = TAKE_WHOLE;
-		} else if (rd[k].weight >= DISCLAIMER_THRESHOLD) {
+		} else if (rd[k].label == LABEL_NONE && !is_link_heavy(&page->v[k]) &&
+			   glued_label_at(block_text(page, k), page->v[k].len)) {
+			take[k] = TAKE_FROM_LABEL;
+		} else if (rd[k].weight >= DISCLAIMER_THRESHOLD &&
+			   (edge || rd[k].about_itself)) {
 			take[k] = TAKE_WORDED_LINES;
 		} else if (rd[k].label == LABEL_ALONE) {
 			uint32_t n = claim_after_label(c, page, k, rd);
@@ -574,8 +658,14 @@ const char *legal_find(struct page_ctx *c, const struct blocks *content)
 		c->legal[page.v[k].first] = 1;
 		if (given_before(&page, take, k))
 			continue;
-		append_notice(&out, block_text(&page, k), page.v[k].len,
-			      take[k] == TAKE_WHOLE);
+		const char *t = block_text(&page, k);
+		size_t len = page.v[k].len;
+		if (take[k] == TAKE_FROM_LABEL) {
+			size_t at = glued_label_at(t, len);
+			t += at;
+			len -= at;
+		}
+		append_notice(&out, t, len, take[k] != TAKE_WORDED_LINES);
 	}
 	if (out.len)
 		text = arena_strndup(c->a, out.ptr, out.len);

@@ -247,10 +247,49 @@ static void comment_widgets_are_neither_body_nor_notice(void **state)
 	arena_release(&p.a);
 }
 
+static void a_labelled_notice_is_one_anywhere(void **state)
+{
+	struct page p;
+	(void)state;
+
+	run(&p, HEAD "<body><article><h1>Ferry timetable</h1>"
+		"<p>Disclaimer: This post contains affiliate links.</p>"
+		PROSE("One.") PROSE("Two.") PROSE("Three.") PROSE("Four.")
+		"<p>DISCLAIMER: the ferry company paid for our crossing.</p>"
+		PROSE("Five.") PROSE("Six.") PROSE("Seven.") PROSE("Eight.")
+		PROSE("Nine.") PROSE("Ten.") "</article></body></html>");
+	assert_true(has(p.ex.disclaimer, "This post contains affiliate"));
+	assert_true(has(p.ex.disclaimer, "paid for our crossing"));
+	assert_false(has(p.ex.body, "affiliate"));
+	assert_false(has(p.ex.body, "paid for our crossing"));
+	assert_true(has(p.ex.body, "Four. The council"));
+	assert_true(has(p.ex.body, "Five. The council"));
+	arena_release(&p.a);
+}
+
+static void a_notice_glued_to_a_call_to_action_is_cut_out(void **state)
+{
+	struct page p;
+	(void)state;
+
+	run(&p, HEAD "<body><article><h1>Ferry timetable</h1>" ARTICLE_BODY
+		"<p>Thanks for reading! Share it with your friends. Disclaimer: "
+		"fares were correct at the time of writing.</p></article>"
+		"</body></html>");
+	assert_string_equal(p.ex.disclaimer,
+			    "Disclaimer: fares were correct at the time of "
+			    "writing.");
+	assert_false(has(p.ex.body, "fares were correct"));
+	assert_true(has(p.ex.body, "Eight. The council"));
+	arena_release(&p.a);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(a_label_takes_the_paragraph_after_it),
+		cmocka_unit_test(a_labelled_notice_is_one_anywhere),
+		cmocka_unit_test(a_notice_glued_to_a_call_to_action_is_cut_out),
 		cmocka_unit_test(notices_come_in_page_order_from_anywhere),
 		cmocka_unit_test(banners_prompts_and_copyright_are_not_notices),
 		cmocka_unit_test(a_press_release_profile_is_boilerplate),
