@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/hash.h"
 #include "base/msg.h"
 #include "extract/heuristics.h"
 
@@ -116,7 +117,7 @@ LINE_RULE(rule_post_meta, line_is_post_meta, "post-meta")
 /* FNV-1a over letters and digits, so spacing and punctuation don't count. */
 static uint64_t text_hash(const char *s, size_t len)
 {
-	uint64_t h = 1469598103934665603u;
+	uint64_t h = HASH_FNV1A_BASIS;
 
 	for (size_t i = 0; i < len; i++) {
 		unsigned char ch = (unsigned char)s[i];
@@ -133,8 +134,7 @@ static uint64_t text_hash(const char *s, size_t len)
 			i += 1;
 			continue;
 		}
-		h ^= (uint64_t)ascii_lower(ch);
-		h *= 1099511628211u;
+		h = hash_fnv1a_step(h, (uint64_t)ascii_lower(ch));
 	}
 	return h;
 }

@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "base/arena.h"
+#include "base/hash.h"
 #include "base/msg.h"
 
 enum {
@@ -49,15 +50,15 @@ static size_t word_hashes(const char *s, size_t len, uint64_t *out,
 			i += 3;
 			continue;
 		}
-		uint64_t h = 1469598103934665603u;
+		uint64_t h = HASH_FNV1A_BASIS;
 		size_t start = i;
 		while (i < len && is_word_byte((unsigned char)s[i])) {
 			if (i + 2 < len && (unsigned char)s[i] == 0xE2 &&
 			    ((unsigned char)s[i + 1] == 0x80 ||
 			     (unsigned char)s[i + 1] == 0x81))
 				break;
-			h ^= (uint64_t)ascii_lower((unsigned char)s[i]);
-			h *= 1099511628211u;
+			h = hash_fnv1a_step(h, (uint64_t)ascii_lower(
+						       (unsigned char)s[i]));
 			i++;
 		}
 		if (i > start)
@@ -68,12 +69,10 @@ static size_t word_hashes(const char *s, size_t len, uint64_t *out,
 
 static uint64_t shingle_at(const uint64_t *w, size_t k)
 {
-	uint64_t h = 14695981039346656037u;
+	uint64_t h = HASH_FNV1A_BASIS;
 
-	for (size_t j = 0; j < LD_SHINGLE; j++) {
-		h ^= w[k + j];
-		h *= 1099511628211u;
-	}
+	for (size_t j = 0; j < LD_SHINGLE; j++)
+		h = hash_fnv1a_step(h, w[k + j]);
 	return h | 1;
 }
 

@@ -22,6 +22,7 @@
 
 #include "base/arena.h"
 #include "base/buf.h"
+#include "base/hash.h"
 #include "base/msg.h"
 #include "extract/uri.h"
 
@@ -112,13 +113,7 @@ static const char *base_url(struct page_ctx *c)
 
 static uint64_t url_hash(const char *s)
 {
-	uint64_t h = 1469598103934665603u; /* FNV-1a */
-
-	for (; *s; s++) {
-		h ^= (unsigned char)*s;
-		h *= 1099511628211u;
-	}
-	return h | 1; /* 0 marks an empty slot */
+	return hash_fnv1a(s, strlen(s)) | 1; /* 0 marks an empty slot */
 }
 
 /* Adds url once; false when it was there already or the list is full. */

@@ -11,10 +11,9 @@
 
 #include <string.h>
 
+#include "base/hash.h"
 #include "base/str.h"
 
-#define FNV64_OFFSET 0xcbf29ce484222325ULL
-#define FNV64_PRIME  0x100000001b3ULL
 
 /* A decimal number in [1, BATCH_SHARD_MAX] from s up to end. */
 static int parse_count(const char *s, const char *end, unsigned long *out)
@@ -51,12 +50,10 @@ int batch_shard_parse(const char *s, struct batch_shard *out)
 
 uint64_t batch_shard_hash(const char *key, size_t len)
 {
-	uint64_t h = FNV64_OFFSET;
+	uint64_t h = HASH_FNV1A_BASIS;
 
-	for (size_t i = 0; i < len; i++) {
-		h ^= (uint64_t)ascii_lower((unsigned char)key[i]);
-		h *= FNV64_PRIME;
-	}
+	for (size_t i = 0; i < len; i++)
+		h = hash_fnv1a_step(h, (uint64_t)ascii_lower((unsigned char)key[i]));
 	return h;
 }
 
