@@ -17,35 +17,18 @@
 
 #include "base/arena.h"
 #include "base/buf.h"
+#include "extract/lexicon.h"
 
 enum {
 	AUTHOR_MAX_BYTES = 80,
+	/* enough of a line to see how it opens */
+	OPENER_BYTES = 48,
 	AUTHOR_MAX_WORDS = 10,
 	/* a credential after a comma: "MD", "PhD", "Jr." */
 	CREDENTIAL_MAX_BYTES = 4,
 };
 
 /* Words that open a byline before the names. */
-static const char *const openers[] = {
-	"written by", "posted by", "published by", "reporting by", "story by",
-	"text by", "words by", "by", "von", "par", "por", "door", "di", "av",
-	"author", "authors", "autor", "autorin", "auteur", "text:",
-	"redaktion:",
-};
-
-/* Words where a byline's names have ended: dates and labels. */
-static const char *const end_words[] = {
-	"last", "updated", "update", "published", "posted", "modified", "min",
-	"read", "ago", "aktualisiert", "ver\303\266ffentlicht", "publi\xc3\xa9",
-	"mis", "on", "am", "le", "at", "um", "|",
-};
-
-/* Credits that name someone other than the writer. */
-static const char *const credit_prefixes[] = {
-	"foto", "photo", "bild", "image", "credit", "quelle", "source",
-	"illustration", "video",
-};
-
 /* Where a byline's names end ("Jane Doe | 5 min read", "... am 3.4."). */
 static const char *const stops[] = {
 	" | ", " \xc2\xb7 ", " \xe2\x80\xa2 ", " \xe2\x80\x94 ", " \xe2\x80\x93 ",
@@ -56,12 +39,6 @@ static const char *const stops[] = {
 /* Names between names. */
 static const char *const joiners[] = {
 	" and ", " & ", " und ", " et ", " y ", "; ", ", ",
-};
-
-/* Accounts and labels, not people. */
-static const char *const not_names[] = {
-	"admin", "administrator", "anonymous", "unknown", "guest", "user",
-	"null", "undefined", "by", "author", "authors",
 };
 
 static bool has_letter(struct str s)
@@ -87,25 +64,44 @@ static size_t word_count(struct str s)
 	return n;
 }
 
+/* s after its first n words (words are separated by spaces). */
+static struct str skip_words(struct str s, size_t n)
+{
+	size_t i = 0;
+
+	while (n-- && i < s.len) {
+		while (i < s.len && s.ptr[i] == ' ')
+			i++;
+		while (i < s.len && s.ptr[i] != ' ')
+			i++;
+	}
+	return str_make(s.ptr + i, s.len - i);
+}
+
+/* The byline opener or author label s opens with, or NULL. */
+static const struct lexicon_entry *opener_of(struct str s)
+{
+	struct folded f;
+	const struct lexicon_entry *e;
+
+	fold_text(s.ptr, s.len < OPENER_BYTES ? s.len : OPENER_BYTES, &f);
+	e = lexicon_opening(&f, LEX_BYLINE_OPENERS);
+	return e ? e : lexicon_opening(&f, LEX_AUTHOR_LABELS);
+}
+
+/* "By Jane Doe", "Autor: Jane Doe", "Written by: Jane": the names. */
 static struct str drop_openers(struct str s)
 {
-	bool again = true;
+	const struct lexicon_entry *e;
 
-	while (again) {
-		again = false;
-		s = str_trim(s);
-		for (size_t i = 0; i < sizeof(openers) / sizeof(openers[0]); i++) {
-			size_t n = strlen(openers[i]);
-			bool colon = openers[i][n - 1] == ':';
-			if (s.len > n && str_starts_with_i(s, openers[i]) &&
-			    (colon || s.ptr[n] == ' ' || s.ptr[n] == ':')) {
-				s = str_make(s.ptr + n, s.len - n);
-				while (s.len && (s.ptr[0] == ':' || s.ptr[0] == ' '))
-					s = str_make(s.ptr + 1, s.len - 1);
-				again = true;
-				break;
-			}
-		}
+	for (s = str_trim(s); (e = opener_of(s)) != NULL; s = str_trim(s)) {
+		struct str rest = skip_words(s, fold_word_count(e->text,
+								strlen(e->text)));
+		while (rest.len && (rest.ptr[0] == ':' || rest.ptr[0] == ' '))
+			rest = str_make(rest.ptr + 1, rest.len - 1);
+		if (!rest.len)
+			break;
+		s = rest;
 	}
 	return s;
 }
@@ -179,11 +175,11 @@ static struct str cut_at_end_words(struct str s)
 			i++;
 		struct str word = str_make(s.ptr + w, i - w);
 		bool end = word.len && ascii_is_digit((unsigned char)word.ptr[0]);
-		for (size_t k = 0; !end && k < sizeof(end_words) / sizeof(end_words[0]); k++)
-			end = str_ieq(word, end_words[k]) ||
-			      (str_starts_with_i(word, end_words[k]) &&
-			       word.len == strlen(end_words[k]) + 1 &&
-			       word.ptr[word.len - 1] == ':');
+		/* "Updated" or "Updated:" */
+		struct str bare = word;
+		if (bare.len > 1 && bare.ptr[bare.len - 1] == ':')
+			bare.len--;
+		end = end || lexicon_word(LEX_AUTHOR_ENDS, bare.ptr, bare.len);
 		if (!end && date_month_name(word.ptr, word.len) && i + 1 < s.len &&
 		    ascii_is_digit((unsigned char)s.ptr[i + 1]))
 			end = true;
@@ -193,15 +189,15 @@ static struct str cut_at_end_words(struct str s)
 	return s;
 }
 
+/* "Foto: Jane Doe", "Source Reuters": a credit, not a byline. */
 static bool is_credit(struct str s)
 {
-	for (size_t i = 0; i < sizeof(credit_prefixes) / sizeof(credit_prefixes[0]); i++) {
-		size_t n = strlen(credit_prefixes[i]);
-		if (str_starts_with_i(s, credit_prefixes[i]) && s.len > n &&
-		    (s.ptr[n] == ':' || s.ptr[n] == ' '))
-			return true;
-	}
-	return false;
+	struct folded f;
+
+	fold_text(s.ptr, s.len < OPENER_BYTES ? s.len : OPENER_BYTES, &f);
+	const struct lexicon_entry *e = lexicon_opening(&f, LEX_CREDIT_KINDS);
+	size_t n = e ? strlen(e->text) : 0;
+	return e && f.len > n && (f.s[n] == ':' || f.s[n] == ' ');
 }
 
 /* Leading marks before a name: "~ Jane", "- Jane", "· Jane". */
@@ -221,11 +217,7 @@ static bool acceptable_name(struct str s)
 	if (str_icontains(s, "http") || str_icontains(s, "www.") ||
 	    memchr(s.ptr, '@', s.len) || memchr(s.ptr, '/', s.len) == s.ptr)
 		return false;
-	for (size_t i = 0; i < sizeof(not_names) / sizeof(not_names[0]); i++) {
-		if (str_ieq(s, not_names[i]))
-			return false;
-	}
-	return true;
+	return !lexicon_word(LEX_NOT_NAMES, s.ptr, s.len);
 }
 
 /*
@@ -371,10 +363,6 @@ bool author_only_orgs(const struct page_meta *m)
  */
 bool author_looks_like_name(const char *s)
 {
-	static const char *const particles[] = {
-		"van", "von", "der", "den", "de", "du", "la", "le", "da", "di",
-		"del", "dos", "bin", "al", "of",
-	};
 	struct str all = str_from(s);
 	size_t i = 0;
 
@@ -385,8 +373,7 @@ bool author_looks_like_name(const char *s)
 		struct str word = str_make(all.ptr + w, i - w);
 		unsigned char c0 = (unsigned char)word.ptr[0];
 		bool ok = (c0 >= 'A' && c0 <= 'Z') || c0 >= 0x80;
-		for (size_t k = 0; !ok && k < sizeof(particles) / sizeof(particles[0]); k++)
-			ok = str_ieq(word, particles[k]);
+		ok = ok || lexicon_word(LEX_NAME_PARTICLES, word.ptr, word.len);
 		if (!ok)
 			return false;
 		while (i < all.len && all.ptr[i] == ' ')

@@ -17,6 +17,7 @@
 
 #include "base/arena.h"
 #include "base/msg.h"
+#include "extract/lexicon.h"
 
 enum {
 	/* Blocks shorter than this carry no evidence (Readability: 25). */

@@ -21,6 +21,7 @@
 
 #include "base/arena.h"
 #include "base/buf.h"
+#include "extract/lexicon.h"
 
 enum {
 	/* a byline element with more text than this is a bio or a box */
@@ -30,20 +31,10 @@ enum {
 	BYLINE_TEXT_BUF = 1024,
 	/* "By Jane Doe" or "Published: 3.4.2021" is a small element */
 	LINE_MAX_NODES = 12,
+	/* enough of a line to see how it opens */
+	LINE_OPENING_BYTES = 48,
 	/* time zones put "now" up to a day ahead somewhere */
 	BYLINE_FUTURE_SLACK = 24 * 60 * 60,
-};
-
-/* How a byline line starts when no class marks it. */
-static const char *const line_openers[] = {
-	"by ", "von ", "par ", "written by ", "posted by ",
-};
-
-/* How a dateline starts when no class marks it. */
-static const char *const date_labels[] = {
-	"published", "posted", "date", "datum", "ver\303\266ffentlicht",
-	"ver\303\266ffentlichung", "publi\xc3\xa9", "publicado",
-	"pubblicato", "erschienen",
 };
 
 /* ---- where to look ---- */
@@ -190,9 +181,8 @@ static const char *microdata_name(struct page_ctx *c, uint32_t i)
 	return node_text(c, i);
 }
 
-/* The first text of small element i starts with one of words. */
-static bool line_starts(const struct dom *d, uint32_t i,
-			const char *const *words, size_t n)
+/* The first text of small element i opens with an entry of the list. */
+static bool line_starts(const struct dom *d, uint32_t i, enum lexicon_id id)
 {
 	if (d->nodes[i].end - i > LINE_MAX_NODES)
 		return false;
@@ -200,11 +190,12 @@ static bool line_starts(const struct dom *d, uint32_t i,
 		if (d->nodes[k].type != DOM_TEXT)
 			continue;
 		struct str t = str_trim(d->nodes[k].text);
-		for (size_t w = 0; w < n; w++) {
-			if (str_starts_with_i(t, words[w]))
-				return true;
-		}
-		return false;
+		struct folded f;
+		/* the openers are a few words: their end is all it takes */
+		fold_text(t.ptr, t.len < LINE_OPENING_BYTES ? t.len
+							   : LINE_OPENING_BYTES,
+			  &f);
+		return lexicon_opening(&f, id) != NULL;
 	}
 	return false;
 }
@@ -257,9 +248,7 @@ static void byline_authors(struct page_ctx *c, uint32_t scope,
 			bool in_scope = i >= scope && i < d->nodes[scope].end;
 			bool marked = strong || byline_class(d, i);
 			bool unmarked = !marked &&
-					line_starts(d, i, line_openers,
-						    sizeof(line_openers) /
-							    sizeof(line_openers[0]));
+					line_starts(d, i, LEX_BYLINE_OPENERS);
 			if (pass == 0 && in_scope && (marked || unmarked))
 				found = try_byline(c, i, strong, unmarked);
 			else if (pass == 1 && strong && !in_scope)
@@ -335,7 +324,7 @@ static const char *scoped_date(struct page_ctx *c, uint32_t i)
 		return r ? r : date_in(c, str_from(node_text(c, i)));
 	}
 	if (!date_class(d, i) &&
-	    !line_starts(d, i, date_labels, sizeof(date_labels) / sizeof(date_labels[0])))
+	    !line_starts(d, i, LEX_DATE_OPENERS))
 		return NULL;
 	const char *text = node_text(c, i);
 	return strlen(text) <= BYLINE_MAX_TEXT ? date_in(c, str_from(text)) : NULL;

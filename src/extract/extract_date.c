@@ -22,6 +22,7 @@
 #include <string.h>
 
 #include "base/arena.h"
+#include "extract/lexicon.h"
 
 enum {
 	/* the Web began in 1991; older metadata dates are defaults or junk */
@@ -41,58 +42,6 @@ struct date {
 	bool has_time;
 	bool has_zone;
 	int zone_min; /* offset east of UTC in minutes */
-};
-
-/* Month names, lower case; the number is the month.  To extend: add
-   the name (full and abbreviated) with its month. */
-static const struct {
-	const char *name;
-	int month;
-} month_names[] = {
-	{"january", 1}, {"jan", 1}, {"february", 2}, {"feb", 2},
-	{"march", 3}, {"mar", 3}, {"april", 4}, {"apr", 4}, {"may", 5},
-	{"june", 6}, {"jun", 6}, {"july", 7}, {"jul", 7}, {"august", 8},
-	{"aug", 8}, {"september", 9}, {"sep", 9}, {"sept", 9},
-	{"october", 10}, {"oct", 10}, {"november", 11}, {"nov", 11},
-	{"december", 12}, {"dec", 12},
-	/* German */
-	{"januar", 1}, {"j\xc3\xa4nner", 1}, {"februar", 2},
-	{"m\xc3\xa4rz", 3}, {"m\xc3\xa4r", 3}, {"mai", 5}, {"juni", 6},
-	{"juli", 7}, {"oktober", 10}, {"okt", 10}, {"dezember", 12},
-	{"dez", 12},
-	/* French */
-	{"janvier", 1}, {"janv", 1}, {"f\xc3\xa9vrier", 2},
-	{"f\xc3\xa9vr", 2}, {"mars", 3}, {"avril", 4}, {"avr", 4},
-	{"juin", 6}, {"juillet", 7}, {"juil", 7}, {"ao\xc3\xbbt", 8},
-	{"septembre", 9}, {"octobre", 10}, {"novembre", 11},
-	{"d\303\251cembre", 12}, {"d\303\251c", 12},
-	/* Spanish */
-	{"enero", 1}, {"febrero", 2}, {"marzo", 3}, {"abril", 4},
-	{"mayo", 5}, {"junio", 6}, {"julio", 7}, {"agosto", 8},
-	{"septiembre", 9}, {"setiembre", 9}, {"octubre", 10},
-	{"noviembre", 11}, {"diciembre", 12},
-	/* Italian */
-	{"gennaio", 1}, {"febbraio", 2}, {"aprile", 4}, {"maggio", 5},
-	{"giugno", 6}, {"luglio", 7}, {"settembre", 9}, {"ottobre", 10},
-	{"dicembre", 12},
-	/* Portuguese */
-	{"janeiro", 1}, {"fevereiro", 2}, {"mar\xc3\xa7o", 3}, {"maio", 5},
-	{"junho", 6}, {"julho", 7}, {"setembro", 9}, {"outubro", 10},
-	{"novembro", 11}, {"dezembro", 12},
-	/* Dutch */
-	{"januari", 1}, {"februari", 2}, {"maart", 3}, {"mei", 5},
-	{"augustus", 8},
-};
-
-/* Zone names that RFC 2822 and US pages use, with their offsets. */
-static const struct {
-	const char *name;
-	int minutes;
-} zone_names[] = {
-	{"gmt", 0}, {"utc", 0}, {"ut", 0}, {"z", 0},
-	{"est", -300}, {"edt", -240}, {"cst", -360}, {"cdt", -300},
-	{"mst", -420}, {"mdt", -360}, {"pst", -480}, {"pdt", -420},
-	{"cet", 60}, {"cest", 120}, {"bst", 60},
 };
 
 static int days_in_month(int y, int m)
@@ -253,26 +202,9 @@ struct tok {
 
 int date_month_name(const char *p, size_t len)
 {
-	char low[16];
+	const struct lexicon_entry *e = lexicon_word(LEX_MONTHS, p, len);
 
-	if (len >= sizeof(low))
-		return 0;
-	for (size_t i = 0; i < len; i++) {
-		unsigned char c = (unsigned char)p[i];
-		low[i] = (char)ascii_lower(c);
-		/* Latin-1 capitals (U+00C0-U+00DE but U+00D7): "DÉC" */
-		if (c == 0xc3 && i + 1 < len && (unsigned char)p[i + 1] >= 0x80 &&
-		    (unsigned char)p[i + 1] <= 0x9e && (unsigned char)p[i + 1] != 0x97) {
-			low[i + 1] = (char)((unsigned char)p[i + 1] + 0x20);
-			i++;
-		}
-	}
-	low[len] = '\0';
-	for (size_t i = 0; i < sizeof(month_names) / sizeof(month_names[0]); i++) {
-		if (!strcmp(low, month_names[i].name))
-			return month_names[i].month;
-	}
-	return 0;
+	return e ? e->value : 0;
 }
 
 static size_t tokenize(const char *s, const char *end, struct tok *v,
@@ -418,13 +350,12 @@ static void words_time(const struct tok *v, size_t n, struct date *t)
 				k++;
 		}
 		if (k < n && v[k].kind == TOK_WORD) {
-			for (size_t z = 0; z < sizeof(zone_names) / sizeof(zone_names[0]); z++) {
-				if (str_ieq(str_make(v[k].p, v[k].len), zone_names[z].name)) {
-					t->has_zone = true;
-					t->zone_min = zone_names[z].minutes;
-					k++;
-					break;
-				}
+			const struct lexicon_entry *zone =
+				lexicon_word(LEX_TIME_ZONES, v[k].p, v[k].len);
+			if (zone) {
+				t->has_zone = true;
+				t->zone_min = zone->value;
+				k++;
 			}
 		}
 		/* "+0100" and "GMT+0100" */

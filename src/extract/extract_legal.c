@@ -12,9 +12,10 @@
  *  - it opens with a label ("Disclaimer:", "Affiliate disclosure:"), or
  *    follows a label that stands alone (a "Legal Disclaimer" heading or
  *    line) inside the label's own container; or
- *  - its phrases weigh DISCLAIMER_THRESHOLD or more (legal_phrases[]).
+ *  - its phrases weigh DISCLAIMER_THRESHOLD or more (the lexicon's
+ *    LEX_LEGAL_PHRASES).
  * Cookie and consent banners and newsletter prompts are not disclaimers:
- * their words weigh against (other_notices[]).  A copyright line has no
+ * their words weigh against (LEX_OTHER_NOTICES).  A copyright line has no
  * phrase of the table, so it is not one either.
  *
  * Invariants:
@@ -29,10 +30,9 @@
  *    is all notice (a site's own disclaimer page) keeps it as its body.
  *  - The same notice repeated (a print copy) is given once.
  *
- * To extend: add a phrase with a weight to legal_phrases[] (written
- * folded: lower case, straight apostrophes, see phrase.h), a word that
- * names a notice to label_words[], or a word of banners and prompts to
- * other_notices[].
+ * To extend: add a phrase with its weight to the lexicon's
+ * LEX_LEGAL_PHRASES, a word that names a notice to LEX_NOTICE_LABELS, or
+ * a word of banners and prompts to LEX_OTHER_NOTICES (lexicon.c).
  */
 #include "extract/heuristics.h"
 
@@ -42,6 +42,7 @@
 #include "base/arena.h"
 #include "base/buf.h"
 #include "base/msg.h"
+#include "extract/lexicon.h"
 #include "extract/phrase.h"
 
 enum {
@@ -67,242 +68,26 @@ enum {
 	PROFILE_OPENING_BYTES = 60,
 };
 
-struct weighted {
-	const char *text;
-	int weight;
-};
-
-/* Wording of notices about the content.  A block needs a total weight of
- * DISCLAIMER_THRESHOLD; a phrase of that weight decides alone. */
-static const struct weighted legal_phrases[] = {
-	/* as is, no warranty, no liability */
-	{"\"as is\"", 2},
-	{"without warranty", 3},
-	{"without warranties", 3},
-	{"no warranty", 3},
-	{"no warranties", 3},
-	{"makes no representation", 3},
-	{"make no representations", 3},
-	{"representations or warranties", 3},
-	{"accuracy or completeness", 2},
-	{"accuracy, completeness", 2},
-	{"cannot guarantee the accuracy", 2},
-	{"not responsible for", 1},
-	{"not responsible for the content", 3},
-	{"accept no responsibility", 2},
-	{"accept any responsibility", 2},
-	{"not be liable", 2},
-	{"no liability", 2},
-	{"liability for", 1},
-	/* not advice */
-	{"for informational purposes", 3},
-	{"for information purposes", 3},
-	{"for general information", 2},
-	{"for educational purposes only", 3},
-	{"not intended to provide", 2},
-	{"should not be relied", 2},
-	{"does not constitute", 2},
-	{"not meant to constitute", 2},
-	{"not be construed as", 2},
-	{"should not be considered", 1},
-	{"investment advice", 2},
-	{"financial advice", 2},
-	{"legal advice", 2},
-	{"medical advice", 2},
-	{"tax advice", 2},
-	{"professional advice", 2},
-	{"not investment advice", 4},
-	{"not financial advice", 4},
-	{"not legal advice", 3},
-	{"consult your", 1},
-	{"consult a qualified", 1},
-	{"substitute for", 1},
-	{"not intended to diagnose", 3},
-	{"diagnose, treat, cure", 3},
-	{"do your own research", 3},
-	{"past performance", 2},
-	{"investing involves risk", 2},
-	/* forward-looking statements */
-	{"forward-looking statements", 4},
-	{"forward looking statements", 4},
-	{"safe harbor", 2},
-	/* the author's views */
-	{"views expressed", 2},
-	{"opinions expressed", 2},
-	{"do not necessarily reflect", 3},
-	{"does not necessarily reflect", 3},
-	{"are those of the author", 3},
-	{"author's alone", 3},
-	{"are solely those of", 3},
-	{"otherwise endorsed", 2},
-	/* affiliate links and sponsorship */
-	{"affiliate link", 3},
-	{"affiliate links", 3},
-	{"affiliate commission", 3},
-	{"we may earn a commission", 4},
-	{"may receive a commission", 4},
-	{"earn a commission", 2},
-	{"earn a small commission", 3},
-	{"may earn commissions", 3},
-	{"at no extra cost to you", 2},
-	{"at no additional cost to you", 2},
-	{"amazon associate", 3},
-	{"sponsored by", 1},
-	{"paid for by", 1},
-	{"in collaboration with", 1},
-	{"no compensation", 1},
-	/* syndication */
-	{"originally published", 1},
-	{"republished with permission", 3},
-	{"this content was produced", 2},
-	{"copyright issues", 2},
-	{"kindly contact the provider", 3},
-	/* de */
-	{"keine haftung", 3},
-	{"ohne gewähr", 3},
-	{"keine gewähr", 3},
-	{"keine anlageberatung", 4},
-	{"keine rechtsberatung", 4},
-	{"deren betreiber verantwortlich", 3},
-	{"erhalten wir eine provision", 3},
-	/* fr */
-	{"à titre informatif", 3},
-	{"ne constitue pas un conseil", 4},
-	{"décline toute responsabilité", 3},
-	{"sans garantie", 3},
-	{"liens affiliés", 3},
-	/* es */
-	{"fines informativos", 3},
-	{"no constituye", 2},
-	{"no se hace responsable", 3},
-	{"sin garantía", 3},
-	{"enlaces de afiliado", 3},
-	/* pt */
-	{"não constitui", 2},
-	{"não se responsabiliza", 3},
-	{"sem garantia", 3},
-	{"links de afiliado", 3},
-	/* it */
-	{"scopo informativo", 3},
-	{"non costituisce", 2},
-	{"alcuna responsabilità", 3},
-	{"senza garanzia", 3},
-	{"link di affiliazione", 3},
-	/* ru, zh */
-	{"информационный характер", 3},
-	{"не является инвестиционной", 4},
-	{"仅供参考", 3},
-	{"不构成投资建议", 4},
-};
-
-/* Words of the page's other notices, which are not about the content. */
-static const struct weighted other_notices[] = {
-	{"cookie", -6},
-	{"cookies", -6},
-	{"newsletter", -4},
-	{"subscribe", -3},
-	{"sign up", -3},
-	{"privacy policy", -1},
-};
-
-/*
- * The company statement that closes a press release ("Acme is a global
- * provider of ...; headquartered in ..., employs ..."): boilerplate
- * about the publisher, not the news.  Read only in a block that opens
- * by defining its subject ("Acme is a ..."), and only for its facts of
- * size and seat, so an article that merely names a headquarters stays.
- */
-static const struct weighted profile_phrases[] = {
-	{"is headquartered in", 2},
-	{"headquartered in", 1},
-	{"employs around", 2},
-	{"employs approximately", 2},
-	{"employs about", 2},
-	{"employs more than", 2},
-	{"employs over", 2},
-	{"employees worldwide", 2},
-	{"employees in", 1},
-	{"subsidiaries in", 2},
-	{"offices in", 1},
-	{"operations in", 1},
-	{"customers in", 1},
-	{"shares are listed", 2},
-	{"listed on the", 1},
-	{"traded on the", 1},
-	{"founded in", 1},
-	{"for more information, visit", 2},
-	{"for more information, please visit", 2},
-	{"provider of", 1},
-	{"leading provider", 1},
-	{"global provider", 1},
-	{"solutions provider", 1},
-	{"global leader", 1},
-	{"world leader", 1},
-};
-
-/* Verbs that define the subject at the opening of a profile. */
-static const char *const profile_openers[] = {
-	" is a ", " is an ", " is the ", " is one of ", " are a ",
-	" est un ", " est une ", " ist ein ", " ist eine ", " es una ",
-	" es un ", " é uma ", " é um ",
-};
-
-/*
- * A notice speaks of the page it is on; an article that talks about
- * advice or liability speaks of something else.  In the middle of the
- * main content a block needs one of these, besides its legal words.
- */
-static const char *const self_references[] = {
-	"this article", "this post", "this page", "this site", "this website",
-	"this blog", "this content", "this material", "this information",
-	"this video", "this report", "this release", "this review",
-	"the author", "the authors", "the writer", "the publisher",
-	"nothing on this", "nothing in this", "we ", "our ", "i am not",
-	"i'm not", "i may", "we may", "dieser artikel", "dieser beitrag",
-	"diese seite", "cet article", "ce site", "este artículo",
-	"este sitio", "este artigo", "este site", "questo articolo",
-	"questo sito",
-};
-
-/* Words that name a notice, as the last words of a label ("Affiliate
- * Disclosure:", "Cautionary Note Regarding Forward-Looking Statements"). */
-static const char *const label_words[] = {
-	"disclaimer", "disclaimers", "disclosure", "disclosures",
-	"forward-looking statements", "safe harbor statement",
-	"safe harbour statement",
-	"haftungsausschluss", "haftungshinweis", "avertissement",
-	"non-responsabilité", "aviso legal",
-	"descargo de responsabilidad", "exención de responsabilidad",
-	"isenção de responsabilidade", "esclusione di responsabilità",
-	"отказ от ответственности", "免责声明", "免責事項",
-};
-
 static int phrase_weight(const struct folded *f)
 {
-	int score = 0;
-
-	for (size_t i = 0; i < COUNT(legal_phrases); i++) {
-		if (fold_find(f, legal_phrases[i].text))
-			score += legal_phrases[i].weight;
-	}
-	for (size_t i = 0; i < COUNT(other_notices); i++) {
-		if (fold_find(f, other_notices[i].text))
-			score += other_notices[i].weight;
-	}
-	return score;
+	return lexicon_weigh(f, LEX_LEGAL_PHRASES) +
+	       lexicon_weigh(f, LEX_OTHER_NOTICES);
 }
 
 /* "Acme Corp. is a ...": a defining opening in the first words. */
 static bool opens_by_defining(const struct folded *f)
 {
-	size_t head = f->len < PROFILE_OPENING_BYTES ? f->len
-						     : PROFILE_OPENING_BYTES;
+	struct folded head;
 
-	for (size_t i = 0; i < COUNT(profile_openers); i++) {
-		const char *at = strstr(f->s, profile_openers[i]);
-		if (at && (size_t)(at - f->s) < head &&
-		    !memchr(f->s, '.', (size_t)(at - f->s) > 1
-					  ? (size_t)(at - f->s) - 1 : 0))
+	/* the verb within the first words, before the first sentence ends */
+	fold_set(f->s, f->len < PROFILE_OPENING_BYTES ? f->len
+						      : PROFILE_OPENING_BYTES,
+		 &head);
+	const struct lexicon_list *verbs = lexicon_list(LEX_PROFILE_VERBS);
+	for (size_t i = 0; i < verbs->count; i++) {
+		const char *at = fold_find(&head, verbs->entries[i].text);
+		if (at && at > head.s &&
+		    !memchr(head.s, '.', (size_t)(at - head.s) - 1))
 			return true;
 	}
 	return false;
@@ -314,11 +99,7 @@ static int profile_weight(const struct folded *f)
 
 	if (!opens_by_defining(f))
 		return 0;
-	for (size_t i = 0; i < COUNT(profile_phrases); i++) {
-		if (fold_find(f, profile_phrases[i].text))
-			score += profile_phrases[i].weight;
-	}
-	return score;
+	return score + lexicon_weigh(f, LEX_PROFILE_PHRASES);
 }
 
 /* True if s (folded) is a few words ending with a label word. */
@@ -335,9 +116,11 @@ static bool is_label_text(const char *s, size_t len)
 	if (!len || fold_word_count(s, len) > LABEL_MAX_WORDS)
 		return false;
 	fold_set(s, len, &f);
-	for (size_t i = 0; i < COUNT(label_words); i++) {
-		const char *at = fold_find(&f, label_words[i]);
-		if (at && (size_t)(at - f.s) + strlen(label_words[i]) == len)
+	const struct lexicon_list *labels = lexicon_list(LEX_NOTICE_LABELS);
+	for (size_t i = 0; i < labels->count; i++) {
+		const char *word = labels->entries[i].text;
+		const char *at = fold_find(&f, word);
+		if (at && (size_t)(at - f.s) + strlen(word) == len)
 			return true;
 	}
 	return false;
@@ -397,8 +180,7 @@ static struct reading read_block(const struct blocks *b, uint32_t k)
 	r.label = label_of(&f);
 	if (bl->chars >= SCORE_MIN_CHARS)
 		r.weight = phrase_weight(&f) + profile_weight(&f);
-	for (size_t i = 0; r.weight && i < COUNT(self_references); i++)
-		r.about_itself |= fold_find(&f, self_references[i]) != NULL;
+	r.about_itself = r.weight && lexicon_find(&f, LEX_SELF_REFERENCES);
 	return r;
 }
 

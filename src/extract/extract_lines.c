@@ -1,16 +1,19 @@
 /*
  * extract_lines.c - short lines around an article that are not its text:
- * datelines ("Updated 10:01 pm PST, Tuesday, November 19, 2019") and
- * bylines ("By Jane Doe - 11/18/19").  Readers see them as page chrome;
- * the body keeps only what the author wrote as the article.
+ * datelines ("Updated 10:01 pm PST, Tuesday, November 19, 2019"),
+ * bylines ("By Jane Doe - 11/18/19"), teaser labels, calls to action,
+ * credits, the labels of the page's furniture.  Readers see them as page
+ * chrome; the body keeps only what the author wrote as the article.
  *
- * A line qualifies only when it is short and made mostly of date words,
- * numbers and names, so a sentence that merely contains a date stays.
- * To extend: add month, weekday or label words (lower case) to the tables.
+ * A line qualifies only when it is short and made mostly of such words,
+ * so a sentence that merely contains a date stays.  The words are the
+ * lexicon's (lexicon.c), matched on the folded line by whole words.
  */
 #include "extract/heuristics.h"
 
 #include <string.h>
+
+#include "extract/lexicon.h"
 
 enum {
 	LINE_MAX_BYTES = 120,
@@ -25,68 +28,44 @@ enum {
 	POST_META_MAX_BYTES = 200,
 	/* a name, not a caption that starts with "Image:" */
 	PICTURE_CREDIT_MAX_BYTES = 64,
+	/* years a dateline may name */
+	YEAR_MIN = 1900,
+	YEAR_MAX = 2099,
 };
 
-/* True if the line opens with one of the words (any case). */
-static bool opens_with_any(struct str line, const char *const *words,
-			   size_t n)
+static bool is_word_char(unsigned char ch)
 {
-	for (size_t i = 0; i < n; i++) {
-		if (str_starts_with_i(line, words[i]))
-			return true;
-	}
-	return false;
+	return ch >= 0x80 || ascii_is_alnum(ch) || ch == '-' || ch == '.';
 }
 
-static const char *const date_words[] = {
-	/* English */
-	"january", "february", "march", "april", "may", "june", "july",
-	"august", "september", "october", "november", "december", "jan",
-	"feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
-	"dec", "monday", "tuesday", "wednesday", "thursday", "friday",
-	"saturday", "sunday", "mon", "tue", "wed", "thu", "fri", "sat", "sun",
-	"am", "pm", "a.m", "p.m", "updated", "published", "posted", "modified",
-	"last", "on", "at", "of", "est", "edt", "cst", "cdt", "pst", "pdt",
-	"mst", "mdt", "gmt", "utc", "bst", "cet", "cest", "ist", "et", "pt",
-	"ago", "hours", "hour", "minutes", "min", "mins", "days", "day",
-	"today", "yesterday", "read", "time",
-	/* German, French, Spanish, Portuguese, Italian */
-	"januar", "februar", "märz", "mai", "juni", "juli", "oktober",
-	"dezember", "aktualisiert", "veröffentlicht", "am", "um", "uhr",
-	"janvier", "février", "mars", "avril", "juin", "juillet", "août",
-	"septembre", "octobre", "novembre", "décembre", "le", "à", "mis",
-	"jour", "publié", "enero", "febrero", "marzo", "abril", "mayo",
-	"junio", "julio", "agosto", "septiembre", "octubre", "noviembre",
-	"diciembre", "de", "del", "janeiro", "fevereiro", "março", "maio",
-	"junho", "julho", "setembro", "outubro", "novembro", "dezembro",
-	"às", "segunda-feira", "terça-feira", "quarta-feira", "quinta-feira",
-	"sexta-feira", "sábado", "domingo", "gennaio", "febbraio", "aprile",
-	"maggio", "giugno", "luglio", "settembre", "ottobre", "dicembre",
-	/* Dutch, Indonesian */
-	"januari", "februari", "maart", "maret", "mei", "augustus",
-	"agustus", "desember", "oleh", "pada", "door", "op",
-};
-
-static const char *const byline_openers[] = {
-	"by ", "von ", "par ", "por ", "di ", "door ", "written by ",
-	"posted by ", "reporting by ", "story by ", "text by ",
-};
-
-static bool is_date_word(const char *w, size_t n)
+/* A year a dateline may name: four digits, 1900-2099. */
+static bool is_year(const char *w, size_t n)
 {
-	char low[32];
+	unsigned year = 0;
 
-	if (n == 0 || n >= sizeof(low))
+	if (n != 4)
 		return false;
-	for (size_t i = 0; i < n; i++)
-		low[i] = (char)ascii_lower((unsigned char)w[i]);
-	low[n] = '\0';
-	for (size_t i = 0; i < sizeof(date_words) / sizeof(date_words[0]); i++) {
-		if (!strcmp(low, date_words[i]))
+	for (size_t i = 0; i < n; i++) {
+		if (!ascii_is_digit((unsigned char)w[i]))
+			return false;
+		year = year * 10 + (unsigned)(w[i] - '0');
+	}
+	return year >= YEAR_MIN && year <= YEAR_MAX;
+}
+
+/* "10:01" somewhere in the line: a clock. */
+static bool has_clock(const char *s, size_t len)
+{
+	for (size_t i = 1; i + 2 < len; i++) {
+		if (s[i] == ':' && ascii_is_digit((unsigned char)s[i - 1]) &&
+		    ascii_is_digit((unsigned char)s[i + 1]) &&
+		    ascii_is_digit((unsigned char)s[i + 2]))
 			return true;
 	}
 	return false;
 }
+
+static bool has_digits_date(const char *s, size_t len);
 
 static bool has_digit(const char *w, size_t n)
 {
@@ -97,22 +76,21 @@ static bool has_digit(const char *w, size_t n)
 	return false;
 }
 
-static bool is_word_char(unsigned char ch)
-{
-	return ch >= 0x80 || ascii_is_alnum(ch) || ch == '-' || ch == '.';
-}
-
 /*
  * True for a line made of dates and times: every word is a number, a
- * month, a weekday, a time-zone or a label like "Updated", with at least
- * one number, and nothing else but at most two other words (a name).
+ * month, a weekday, a time zone or a label like "Updated", nothing else
+ * but at most two other words (a name), and one of its words names a
+ * date or a time for certain: a month, a weekday, a clock or calendar
+ * number, "today", "ago".
  */
 bool line_is_dateline(const char *s, size_t len)
 {
-	size_t words = 0, dateish = 0, numbers = 0;
+	size_t words = 0, dateish = 0, numbers = 0, sure = 0;
+	bool after_number = false;
 
 	if (len > LINE_MAX_BYTES)
 		return false;
+	sure = has_clock(s, len) || has_digits_date(s, len);
 	for (size_t i = 0; i < len;) {
 		while (i < len && !is_word_char((unsigned char)s[i]))
 			i++;
@@ -120,45 +98,54 @@ bool line_is_dateline(const char *s, size_t len)
 		while (i < len && is_word_char((unsigned char)s[i]))
 			i++;
 		size_t n = i - start;
-		while (n && (s[start + n - 1] == '.' || s[start + n - 1] == '-'))
+		const char *w = s + start;
+		while (n && strchr(".-:/", w[n - 1]))
 			n--;
 		if (!n)
 			continue;
 		words++;
-		if (has_digit(s + start, n)) {
+		const struct lexicon_entry *e;
+		if (has_digit(w, n)) {
 			numbers++;
 			dateish++;
-		} else if (is_date_word(s + start, n)) {
+			const struct lexicon_entry *half =
+				n >= 3 ? lexicon_word(LEX_DATE_WORDS, w + n - 2, 2)
+				       : NULL;
+			/* a year, or "3pm" */
+			sure += is_year(w, n) ||
+				(half && half->value == DATE_WORD_CLOCK &&
+				 ascii_is_digit((unsigned char)w[n - 3]));
+		} else if (lexicon_word(LEX_MONTHS, w, n) ||
+			   lexicon_word(LEX_WEEKDAYS, w, n)) {
 			dateish++;
+			sure++;
+		} else if (lexicon_word(LEX_TIME_ZONES, w, n)) {
+			dateish++;
+		} else if ((e = lexicon_word(LEX_DATE_WORDS, w, n)) != NULL) {
+			dateish++;
+			/* "Today", "5 hours ago"; "10 p.m." */
+			sure += e->value == DATE_WORD_SURE ||
+				(e->value == DATE_WORD_CLOCK && after_number);
 		}
+		after_number = has_digit(w, n);
 	}
-	return numbers > 0 && words > 0 && words - dateish <= 2 &&
+	return numbers > 0 && sure > 0 && words - dateish <= 2 &&
 	       dateish * 2 > words;
 }
 
 /* "By Jane Doe", "By Jane Doe and John Roe - 11/18/19 11:04 PM EST". */
 bool line_is_byline(const char *s, size_t len)
 {
-	if (len > LINE_MAX_BYTES)
+	struct folded f;
+
+	if (!len || len > LINE_MAX_BYTES)
 		return false;
-	struct str line = str_make(s, len);
-	for (size_t i = 0;
-	     i < sizeof(byline_openers) / sizeof(byline_openers[0]); i++) {
-		if (!str_starts_with_i(line, byline_openers[i]))
-			continue;
-		size_t words = 0;
-		bool in = false;
-		for (size_t k = 0; k < len; k++) {
-			bool sp = s[k] == ' ';
-			words += !sp && !in;
-			in = !sp;
-		}
-		/* a sentence starting "By the end ..." ends with a stop */
-		bool sentence = s[len - 1] == '.' || s[len - 1] == '!' ||
-				s[len - 1] == '?';
-		return words <= BYLINE_MAX_WORDS && !sentence;
-	}
-	return false;
+	fold_text(s, len, &f);
+	if (!lexicon_opening(&f, LEX_BYLINE_OPENERS) ||
+	    fold_word_count(f.s, f.len) > BYLINE_MAX_WORDS)
+		return false;
+	/* a sentence starting "By the end ..." ends with a stop */
+	return !(s[len - 1] == '.' || s[len - 1] == '!' || s[len - 1] == '?');
 }
 
 /*
@@ -166,27 +153,14 @@ bool line_is_byline(const char *s, size_t len)
  * to other pages set between paragraphs.  Matched at the start of a
  * short line only.
  */
-static const char *const teaser_labels[] = {
-	"read more", "read also", "also read", "see also", "related:",
-	"related post:", "related article:", "related story:", "related link:",
-	"related articles", "related stories", "related posts", "more:",
-	"explore further", "recommended", "you may also like",
-	"you might also like", "don't miss", "watch:", "listen:",
-	"lesen sie auch", "lesen sie mehr", "schon gelesen", "weiterlesen",
-	"auch interessant", "das k\xc3\xb6nnte sie auch interessieren",
-	"lire aussi", "\xc3\xa0 lire aussi", "voir aussi", "lea tambi\xc3\xa9n",
-	"lee tambi\xc3\xa9n", "ver tambi\xc3\xa9n", "mire:", "leia tamb\xc3\xa9m",
-	"leia mais", "veja tamb\xc3\xa9m", "leggi anche", "vedi anche",
-	/* Russian "read also" */
-	"\xd1\x87\xd0\xb8\xd1\x82\xd0\xb0\xd0\xb9\xd1\x82\xd0\xb5 \xd1\x82\xd0\xb0\xd0\xba\xd0\xb6\xd0\xb5",
-};
-
 bool line_is_teaser(const char *s, size_t len)
 {
+	struct folded f;
+
 	if (len > TEASER_MAX_BYTES)
 		return false;
-	return opens_with_any(str_make(s, len), teaser_labels,
-			      COUNT(teaser_labels));
+	fold_text(s, len, &f);
+	return lexicon_opening(&f, LEX_TEASER_LABELS) != NULL;
 }
 
 /*
@@ -195,49 +169,17 @@ bool line_is_teaser(const char *s, size_t len)
  * block needs PROMO_THRESHOLD, so an article that mentions Twitter once
  * keeps its sentence.
  */
-struct cue {
-	const char *text;
-	int weight;
-};
-
-static const struct cue promo_cues[] = {
-	{"follow us", 2}, {"follow him", 2}, {"follow her", 2},
-	{"follow them", 2}, {"follow me", 2}, {"on twitter", 1},
-	{"on facebook", 1}, {"on instagram", 1}, {"on linkedin", 1},
-	{"subscribe to", 2}, {"subscribe now", 3}, {"sign up for", 2},
-	{"sign up to", 2}, {"newsletter", 2}, {"to your inbox", 2},
-	{"in your inbox", 2}, {"delivered to your", 1}, {"click here", 1},
-	{"may be reached at", 3}, {"can be reached at", 3},
-	{"have a tip?", 2}, {"got a tip?", 2}, {"send us", 1},
-	{"join our", 1}, {"download our app", 3}, {"get the app", 2},
-	{"support our journalism", 3}, {"become a member", 2},
-	{"share it with", 2}, {"subscribe to our", 3},
-	{"click here for more information", 2}, {"like this story?", 2}, {"like this article?", 2},
-	{"abonnieren", 2}, {"newsletter abonnieren", 3}, {"folgen sie uns", 3},
-	{"suivez-nous", 3}, {"abonnez-vous", 3}, {"s\xc3\xadguenos", 3},
-	{"suscr\303\255bete", 3}, {"siga-nos", 3}, {"seguici", 3},
-};
-
-/* A short line that opens with the call itself ("Subscribe to ..."). */
-static const char *const promo_openers[] = {
-	"subscribe to ", "subscribe for ", "sign up for ", "sign up to ",
-	"follow us ", "follow our ",
-};
-
 bool line_is_promo(const char *s, size_t len)
 {
+	struct folded f;
+
 	if (len > PROMO_MAX_BYTES)
 		return false;
-	struct str line = str_make(s, len);
-	int score = 0;
+	fold_text(s, len, &f);
 	if (len <= PROMO_OPENER_MAX_BYTES &&
-	    opens_with_any(line, promo_openers, COUNT(promo_openers)))
+	    lexicon_opening(&f, LEX_PROMO_OPENERS))
 		return true;
-	for (size_t i = 0; i < COUNT(promo_cues); i++) {
-		if (str_icontains(line, promo_cues[i].text))
-			score += promo_cues[i].weight;
-	}
-	return score >= PROMO_THRESHOLD;
+	return lexicon_weigh(&f, LEX_PROMO_CUES) >= PROMO_THRESHOLD;
 }
 
 /*
@@ -246,17 +188,59 @@ bool line_is_promo(const char *s, size_t len)
  */
 bool line_is_credit(const char *s, size_t len)
 {
-	static const char *const openers[] = {
-		"reporting by", "(reporting by", "additional reporting by",
-		"editing by", "(editing by", "compiled by", "writing by",
-		"(writing by", "mitarbeit:", "avec afp", "with afp",
-	};
+	struct folded f;
+
 	if (len > CREDIT_MAX_BYTES)
 		return false;
-	struct str line = str_make(s, len);
-	return opens_with_any(line, openers, COUNT(openers)) ||
-	       str_icontains(line, "contributed to this report") ||
-	       str_icontains(line, "contributed reporting");
+	fold_text(s, len, &f);
+	return lexicon_opening(&f, LEX_CREDIT_OPENERS) ||
+	       lexicon_find(&f, LEX_CREDIT_PHRASES);
+}
+
+/* The line without the punctuation a label may carry at its ends. */
+static void fold_label(const char *s, size_t len, struct folded *f)
+{
+	fold_text(s, len, f);
+	size_t n = f->len;
+	while (n && strchr(".:!", f->s[n - 1]))
+		n--;
+	/* "…" */
+	while (n >= 3 && !memcmp(f->s + n - 3, "\xe2\x80\xa6", 3))
+		n -= 3;
+	if (n != f->len)
+		fold_set(f->s, n, f);
+}
+
+/*
+ * A count standing alone, "(4824)", or a gallery's counter, "Image 1 of
+ * 23", "3 / 12": numbers a widget prints, with at most one word before.
+ */
+static bool is_counter(const struct folded *f)
+{
+	size_t numbers = 0, words = 0, joins = 0;
+
+	for (size_t i = 0; i < f->len;) {
+		while (i < f->len && strchr(" ()[]", f->s[i]))
+			i++;
+		size_t start = i;
+		while (i < f->len && !strchr(" ()[]", f->s[i]))
+			i++;
+		size_t n = i - start;
+		const char *w = f->s + start;
+		if (!n)
+			continue;
+		size_t digits = 0;
+		for (size_t k = 0; k < n; k++)
+			digits += ascii_is_digit((unsigned char)w[k]) || w[k] == ',';
+		if (digits == n)
+			numbers++;
+		else if ((n == 1 && w[0] == '/') || (n == 2 && !memcmp(w, "of", 2)))
+			joins++;
+		else if (numbers || ++words > 1)
+			return false;
+	}
+	return (numbers == 1 && !joins && !words) ||
+	       (numbers == 2 && joins >= 1 && joins <= 2);
 }
 
 /*
@@ -265,69 +249,17 @@ bool line_is_credit(const char *s, size_t len)
  * playback is unsupported on your device").  The whole line must be the
  * label, so a sentence that mentions an advertisement stays.
  */
-static const char *const chrome_labels[] = {
-	"advert", "advertisement", "advertising", "sponsored", "ad",
-	"anzeige", "werbung", "publicidad", "publicité", "pubblicità",
-	"publicidade", "реклама", "share", "share this", "share this article",
-	"share this story", "tweet", "print", "email", "continue reading",
-	"skip advert", "skip ad", "scroll to continue", "story continues below",
-	"article continues below", "continue reading below",
-	/* gallery and player controls */
-	"close", "caption", "hide caption", "toggle caption", "expand",
-	"enlarge", "enlarge this image", "fullscreen", "view gallery",
-	"open gallery", "play video", "watch video",
-	/* labels over a box of other stories */
-	"trending", "trending now", "trending news", "related news",
-	"related", "related stories", "related articles", "more stories",
-	"most read", "most popular", "subscribe", "recommended",
-};
-
-static const char *const chrome_notices[] = {
-	/* reading time */
-	"reading time", "tempo de leitura", "tiempo de lectura",
-	"temps de lecture", "lesezeit", "tempo di lettura",
-	"\xd0\xb2\xd1\x80\xd0\xb5\xd0\xbc\xd1\x8f \xd1\x87\xd1\x82\xd0\xb5\xd0\xbd\xd0\xb8\xd1\x8f",
-	/* a copyright line: the site's, or a picture's */
-	"\xc2\xa9", "copyright \xc2\xa9", "(c) ",
-	"media playback is unsupported", "this slideshow requires javascript",
-	"your browser does not support", "please enable javascript",
-	"you need to enable javascript", "javascript is required",
-	"javascript is disabled",
-};
-
-/* Who took a picture, said on a line of its own. */
-static const char *const picture_credit_openers[] = {
-	"image copyright", "image credit", "(image credit", "image source",
-	"photo credit", "(photo credit", "picture credit", "copyright image",
-	"image:", "(image:", "photo:", "(photo:", "foto:", "bild:",
-	"bildquelle", "fonte:", "crédit photo", "crédits photo",
-};
-
-static struct str trim_line(const char *s, size_t len)
-{
-	while (len && (ascii_is_space((unsigned char)s[len - 1]) ||
-		       strchr(".:!…", s[len - 1])))
-		len--;
-	while (len && ascii_is_space((unsigned char)*s)) {
-		s++;
-		len--;
-	}
-	return str_make(s, len);
-}
-
 bool line_is_chrome(const char *s, size_t len)
 {
+	struct folded f;
+
 	if (len > CHROME_MAX_BYTES)
 		return false;
-	struct str line = trim_line(s, len);
-	for (size_t i = 0; i < COUNT(chrome_labels); i++) {
-		if (str_ieq(line, chrome_labels[i]))
-			return true;
-	}
-	return opens_with_any(line, chrome_notices, COUNT(chrome_notices)) ||
-	       (line.len <= PICTURE_CREDIT_MAX_BYTES &&
-		opens_with_any(line, picture_credit_openers,
-			       COUNT(picture_credit_openers)));
+	fold_label(s, len, &f);
+	return lexicon_whole(&f, LEX_CHROME_LABELS) || is_counter(&f) ||
+	       lexicon_opening(&f, LEX_CHROME_NOTICES) ||
+	       (f.len <= PICTURE_CREDIT_MAX_BYTES &&
+		lexicon_opening(&f, LEX_PICTURE_CREDITS));
 }
 
 /*
@@ -335,38 +267,16 @@ bool line_is_chrome(const char *s, size_t len)
  * moderating all comments", "comments ... will not be approved by the
  * moderator"): a comment word and a word of its rules, in a short line.
  */
-static const char *const comment_words[] = {
-	"comment", "coment\xc3\xa1rio", "comentario", "kommentar",
-	"commentaire", "commento", "commenti",
-};
-
-static const char *const comment_rule_words[] = {
-	"moderat", "are closed", "is closed", "closed for", "approved",
-	"aprovados", "aprobados", "freigeschaltet", "spam", "guidelines",
-	"fermés", "chiusi",
-};
-
 bool line_is_comment_notice(const char *s, size_t len)
 {
+	struct folded f;
+
 	if (len > COMMENT_NOTICE_MAX_BYTES)
 		return false;
-	struct str line = str_make(s, len);
-	return str_ifind_any(line, comment_words, COUNT(comment_words)) >= 0 &&
-	       str_ifind_any(line, comment_rule_words,
-			     COUNT(comment_rule_words)) >= 0;
+	fold_text(s, len, &f);
+	return lexicon_find(&f, LEX_COMMENT_WORDS) &&
+	       lexicon_find(&f, LEX_COMMENT_RULES);
 }
-
-/*
- * The line a blog engine prints over a post: "05/10/2018 - Posted by:
- * Jane Doe - Category: Health - Tags: ferry".  Two of its labels, or one
- * with a date, in a short line that is not a sentence.
- */
-static const char *const post_meta_labels[] = {
-	"posted by", "posted in", "posted on", "written by", "filed under",
-	"category:", "categories:", "tags:", "publicado por", "publicado em",
-	"categoria:", "publi\xc3\xa9 par", "cat\xc3\xa9gorie", "ver\303\266ffentlicht von",
-	"kategorie:", "pubblicato da", "etiquetas:",
-};
 
 static bool has_digits_date(const char *s, size_t len)
 {
@@ -380,14 +290,19 @@ static bool has_digits_date(const char *s, size_t len)
 	return false;
 }
 
+/*
+ * The line a blog engine prints over a post: "05/10/2018 - Posted by:
+ * Jane Doe - Category: Health - Tags: ferry".  Two of its labels, or one
+ * with a date, in a short line that is not a sentence.
+ */
 bool line_is_post_meta(const char *s, size_t len)
 {
+	struct folded f;
+
 	if (!len || len > POST_META_MAX_BYTES || s[len - 1] == '.' ||
 	    s[len - 1] == '!' || s[len - 1] == '?')
 		return false;
-	struct str line = str_make(s, len);
-	int labels = 0;
-	for (size_t i = 0; i < COUNT(post_meta_labels); i++)
-		labels += str_icontains(line, post_meta_labels[i]);
+	fold_text(s, len, &f);
+	size_t labels = lexicon_count(&f, LEX_POST_META_LABELS);
 	return labels >= 2 || (labels == 1 && has_digits_date(s, len));
 }

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "base/arena.h"
+#include "extract/lexicon.h"
 
 static bool style_hides(struct str style)
 {
@@ -37,11 +38,6 @@ static bool style_hides(struct str style)
  */
 static bool class_hides(struct str cls)
 {
-	static const char *const hiding[] = {
-		"hidden", "d-none", "is-hidden", "hide", "invisible",
-		"sr-only", "visually-hidden", "visuallyhidden",
-		"screen-reader-text", "screen-reader-only", "offscreen",
-	};
 	bool collapse = false, shown = false;
 	size_t i = 0;
 
@@ -54,10 +50,8 @@ static bool class_hides(struct str cls)
 		struct str tok = str_make(cls.ptr + start, i - start);
 		if (!tok.len)
 			continue;
-		for (size_t k = 0; k < sizeof(hiding) / sizeof(hiding[0]); k++) {
-			if (str_ieq(tok, hiding[k]))
-				return true;
-		}
+		if (class_token_hides(tok.ptr, tok.len))
+			return true;
 		collapse |= str_ieq(tok, "collapse");
 		shown |= str_ieq(tok, "show") || str_ieq(tok, "in");
 	}

@@ -22,6 +22,7 @@
 #include "base/arena.h"
 #include "base/buf.h"
 #include "base/utf8.h"
+#include "extract/lexicon.h"
 
 enum {
 	/* JSON-LD nests a few levels; deeper is a hostile page */
@@ -205,18 +206,9 @@ static const struct {
 	{"twitter:data1", MF_BYLINE_DATA}, {"twitter:data2", MF_BYLINE_DATA},
 };
 
-static const char *const byline_labels[] = {
-	"written by", "verfasst von", "geschrieben von", "auteur",
-	"\303\251crit par", "escrito por", "scritto da", "author",
-};
-
 static bool is_byline_label(const char *v)
 {
-	for (size_t i = 0; i < sizeof(byline_labels) / sizeof(byline_labels[0]); i++) {
-		if (str_ieq(str_from(v), byline_labels[i]))
-			return true;
-	}
-	return false;
+	return lexicon_word(LEX_META_BYLINE_LABELS, v, strlen(v)) != NULL;
 }
 
 static void meta_field(struct page_ctx *c, enum meta_field f, struct str key,

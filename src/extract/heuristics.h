@@ -162,9 +162,6 @@ bool line_is_post_meta(const char *s, size_t len);
 void errpage_classify(struct page_ctx *c, const char *title,
 		      const struct blocks *body, struct page_error *out);
 
-/* class/id vocabulary (lexicon.c) */
-int class_weight(const struct dom *d, uint32_t i);
-bool class_is_boilerplate(const struct dom *d, uint32_t i);
 
 /* A copy of s with white space collapsed and trimmed, in the arena. */
 char *text_clean(struct arena *a, const char *s, size_t len);
